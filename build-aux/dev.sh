@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# build-aux/dev.sh — set up a Debian 12 machine for CX Planner, build, and run or test.
+#
+#   build-aux/dev.sh run    install what is missing, build, and open a sample plan
+#   build-aux/dev.sh test   install what is missing, build, and run every test suite:
+#                           the plain build and one with AddressSanitizer + UBSan
+#
+# Installing is idempotent: packages already there are not fetched again.
+# Set CX_SKIP_INSTALL=1 to skip the package step (on a machine that is not Debian).
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$here"
+
+packages=(
+  build-essential meson ninja-build pkg-config gettext
+  libglib2.0-dev libglib2.0-bin libxml2-dev libxml2-utils libjson-glib-dev
+  valgrind clang libclang-rt-14-dev
+)
+
+install_missing () {
+  [ "${CX_SKIP_INSTALL:-0}" = 1 ] && return 0
+  local missing=()
+  for p in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+      missing+=("$p")
+    fi
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "Installing: ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+# configure DIR [meson options...]: set up a build directory, or reuse it
+configure () {
+  local dir=$1; shift
+  if [ -f "$dir/build.ninja" ]; then
+    meson setup --reconfigure "$dir" "$@" >/dev/null
+  else
+    meson setup "$dir" "$@"
+  fi
+}
+
+# Totals from meson's summary lines ("Ok:", "Fail:" …) across every run
+passed=0; failed=0; skipped=0
+count () {
+  local log=$1 n
+  n=$(awk '/^Ok:/ {print $2}' "$log");              passed=$((passed + ${n:-0}))
+  n=$(awk '/^Expected Fail:/ {print $3}' "$log");   passed=$((passed + ${n:-0}))
+  n=$(awk '/^Fail:/ {print $2}' "$log");            failed=$((failed + ${n:-0}))
+  n=$(awk '/^Unexpected Pass:/ {print $3}' "$log"); failed=$((failed + ${n:-0}))
+  n=$(awk '/^Timeout:/ {print $2}' "$log");         failed=$((failed + ${n:-0}))
+  n=$(awk '/^Skipped:/ {print $2}' "$log");         skipped=$((skipped + ${n:-0}))
+}
+
+# suite NAME DIR [meson test options...]
+suite () {
+  local name=$1 dir=$2; shift 2
+  local log
+  log=$(mktemp)
+  echo "== $name =="
+  if ! meson test -C "$dir" --print-errorlogs "$@" 2>&1 | tee "$log"; then
+    :
+  fi
+  if ! grep -q '^Ok:' "$log"; then
+    echo "$name: meson test did not run (no summary)"
+    failed=$((failed + 1))
+  fi
+  count "$log"
+  rm -f "$log"
+}
+
+cmd=${1:-}
+case "$cmd" in
+  run)
+    install_missing
+    configure _build
+    ninja -C _build
+    # The window comes with the application; until then, check the bundled samples.
+    status=0
+    ./_build/src/tool/cxplan-tool check --fail-on=never data/samples/*.cxplan || status=$?
+    exit $status
+    ;;
+  test)
+    install_missing
+    configure _build
+    ninja -C _build
+    suite "plain" _build
+    configure _build-sanitize -Db_sanitize=address,undefined -Db_lundef=false
+    ninja -C _build-sanitize
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+      suite "address + undefined sanitizers" _build-sanitize
+    echo
+    if [ "$skipped" -gt 0 ]; then
+      echo "$passed passed, $failed failed, $skipped skipped"
+    else
+      echo "$passed passed, $failed failed"
+    fi
+    [ "$failed" -eq 0 ]
+    ;;
+  *)
+    echo "usage: $0 run|test" >&2
+    exit 64
+    ;;
+esac

@@ -1,0 +1,49 @@
+/* cx-format.h — the one table of the format's names and limits
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The reader, the writer, the checks and the tests all take the format's
+ * constants from here (the kinds and channels are the nicks of the enums in
+ * cx-enums.h).
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define CX_NAMESPACE        "urn:cxplan:plan:1"
+#define CX_FORMAT_MAJOR     1
+#define CX_FORMAT_MINOR     0
+#define CX_FORMAT_VERSION   "1.0"
+#define CX_MIME_TYPE        "application/x-cxplan+xml"
+#define CX_FILE_SUFFIX      ".cxplan"
+
+/* Limits of what the reader accepts, to stay quick and bounded on hostile input */
+#define CX_MAX_FILE_SIZE    (256u * 1024u * 1024u)
+#define CX_MAX_DEPTH        64
+
+typedef enum
+{
+  CX_THRESHOLD_WOW_DROP,
+  CX_THRESHOLD_EXPECTATION_GAP,
+  CX_THRESHOLD_RPN,
+  CX_THRESHOLD_SEVERITY,
+  CX_THRESHOLD_WEAK_LINK,
+  CX_N_THRESHOLDS
+} CxThresholdId;
+
+typedef struct
+{
+  const char *name;
+  int         default_value;
+  int         min;
+  int         max;
+} CxThresholdInfo;
+
+const CxThresholdInfo *cx_threshold_info        (CxThresholdId id);
+const CxThresholdInfo *cx_threshold_info_lookup (const char   *name,
+                                                 CxThresholdId *id);
+
+G_END_DECLS

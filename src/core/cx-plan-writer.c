@@ -1,0 +1,637 @@
+/* cx-plan-writer.c — writing .cxplan files in canonical form, atomically
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Canonical form, as the format says: one element per line, two spaces of
+ * indentation a level, attributes and children in the order the format
+ * lists them, a final newline. The same plan always gives the same bytes.
+ * Content in foreign namespaces goes back where it stood (see cx-extras.h).
+ */
+
+#define G_LOG_DOMAIN "cx-writer"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <libxml/tree.h>
+
+#include "cx-format.h"
+#include "cx-model-private.h"
+#include "cx-plan-io.h"
+
+typedef struct
+{
+  GString   *out;
+  xmlBuffer *dump;   /* reused for foreign elements */
+} Writer;
+
+static void
+indent (Writer *w,
+        guint   depth)
+{
+  for (guint i = 0; i < depth; i++)
+    g_string_append_len (w->out, "  ", 2);
+}
+
+/* Escapes for text, and in attributes also the quote and the white space
+ * that attribute normalisation would otherwise turn into spaces. A CR is
+ * always escaped: a parser would turn a bare one into LF. */
+static void
+append_escaped (GString    *out,
+                const char *text,
+                gboolean    in_attribute)
+{
+  const char *run = text;
+  const char *p;
+
+  for (p = text; *p != '\0'; p++)
+    {
+      const char *entity;
+
+      switch (*p)
+        {
+        case '&': entity = "&amp;"; break;
+        case '<': entity = "&lt;"; break;
+        case '>': entity = "&gt;"; break;
+        case '\r': entity = "&#13;"; break;
+        case '"': entity = in_attribute ? "&quot;" : NULL; break;
+        case '\n': entity = in_attribute ? "&#10;" : NULL; break;
+        case '\t': entity = in_attribute ? "&#9;" : NULL; break;
+        default: entity = NULL; break;
+        }
+
+      if (entity != NULL)
+        {
+          g_string_append_len (out, run, p - run);
+          g_string_append (out, entity);
+          run = p + 1;
+        }
+    }
+
+  g_string_append_len (out, run, p - run);
+}
+
+static void
+open_tag (Writer     *w,
+          guint       depth,
+          const char *name)
+{
+  indent (w, depth);
+  g_string_append_c (w->out, '<');
+  g_string_append (w->out, name);
+}
+
+static void
+attr (Writer     *w,
+      const char *name,
+      const char *value)
+{
+  if (value == NULL)
+    return;
+
+  g_string_append_c (w->out, ' ');
+  g_string_append (w->out, name);
+  g_string_append (w->out, "=\"");
+  append_escaped (w->out, value, TRUE);
+  g_string_append_c (w->out, '"');
+}
+
+static void
+attr_int (Writer     *w,
+          const char *name,
+          int         value)
+{
+  char buffer[16];
+
+  g_snprintf (buffer, sizeof buffer, "%d", value);
+  attr (w, name, buffer);
+}
+
+static void
+foreign_attrs (Writer         *w,
+               const CxExtras *extras)
+{
+  if (extras == NULL)
+    return;
+
+  for (guint i = 0; i < extras->attrs->len; i++)
+    {
+      const CxForeignAttr *a = g_ptr_array_index (extras->attrs, i);
+
+      g_string_append_c (w->out, ' ');
+      if (a->prefix != NULL)
+        {
+          g_string_append (w->out, a->prefix);
+          g_string_append_c (w->out, ':');
+        }
+      g_string_append (w->out, a->name);
+      g_string_append (w->out, "=\"");
+      append_escaped (w->out, a->value, TRUE);
+      g_string_append_c (w->out, '"');
+    }
+}
+
+static void
+foreign_child (Writer               *w,
+               guint                 depth,
+               const CxForeignChild *child)
+{
+  xmlBufferEmpty (w->dump);
+  xmlNodeDump (w->dump, NULL, child->node, (int) depth, 1);
+
+  indent (w, depth);
+  g_string_append_len (w->out, (const char *) xmlBufferContent (w->dump),
+                       xmlBufferLength (w->dump));
+  g_string_append_c (w->out, '\n');
+}
+
+/* The children of an element: known ones in order, with the foreign ones
+ * put back before the known child they preceded. */
+typedef struct
+{
+  Writer         *w;
+  const CxExtras *extras;
+  guint           depth;    /* of the children */
+  guint           n_known;
+  guint           next_foreign;
+} Children;
+
+static void
+children_init (Children       *c,
+               Writer         *w,
+               const CxExtras *extras,
+               guint           depth)
+{
+  c->w = w;
+  c->extras = extras;
+  c->depth = depth;
+  c->n_known = 0;
+  c->next_foreign = 0;
+}
+
+static void
+children_flush (Children *c,
+                guint     up_to)
+{
+  if (c->extras == NULL)
+    return;
+
+  while (c->next_foreign < c->extras->children->len)
+    {
+      const CxForeignChild *child = g_ptr_array_index (c->extras->children, c->next_foreign);
+
+      if (child->position > up_to)
+        break;
+      foreign_child (c->w, c->depth, child);
+      c->next_foreign++;
+    }
+}
+
+/* Call before writing each known child */
+static void
+children_next (Children *c)
+{
+  children_flush (c, c->n_known);
+  c->n_known++;
+}
+
+static void
+children_end (Children *c)
+{
+  children_flush (c, G_MAXUINT);
+}
+
+static gboolean
+has_foreign_children (const CxExtras *extras)
+{
+  return extras != NULL && extras->children->len > 0;
+}
+
+static gboolean
+has_foreign (const CxExtras *extras)
+{
+  return extras != NULL && (extras->attrs->len > 0 || extras->children->len > 0);
+}
+
+/* <name attrs…>text</name>, or <name attrs…/> when there is no text */
+static void
+close_with_text (Writer     *w,
+                 const char *name,
+                 const char *text)
+{
+  if (text == NULL || *text == '\0')
+    {
+      g_string_append (w->out, "/>\n");
+      return;
+    }
+
+  g_string_append_c (w->out, '>');
+  append_escaped (w->out, text, FALSE);
+  g_string_append (w->out, "</");
+  g_string_append (w->out, name);
+  g_string_append (w->out, ">\n");
+}
+
+static void
+text_element (Writer         *w,
+              Children       *c,
+              const char     *name,
+              const char     *text,
+              const CxExtras *extras,
+              gboolean        required)
+{
+  if (!required && (text == NULL || *text == '\0') && !has_foreign (extras))
+    return;
+
+  children_next (c);
+  open_tag (w, c->depth, name);
+  foreign_attrs (w, extras);
+  close_with_text (w, name, text);
+}
+
+static void
+end_tag (Writer     *w,
+         guint       depth,
+         const char *name)
+{
+  indent (w, depth);
+  g_string_append (w->out, "</");
+  g_string_append (w->out, name);
+  g_string_append (w->out, ">\n");
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+write_failure (Writer    *w,
+               guint      depth,
+               CxFailure *failure)
+{
+  Children c;
+
+  open_tag (w, depth, "failure");
+  attr (w, "id", failure->id);
+  attr_int (w, "severity", failure->severity);
+  attr_int (w, "occurrence", failure->occurrence);
+  attr_int (w, "detection", failure->detection);
+  attr (w, "leads-to", failure->leads_to);
+  foreign_attrs (w, failure->x_self);
+  g_string_append (w->out, ">\n");
+
+  children_init (&c, w, failure->x_self, depth + 1);
+  text_element (w, &c, "mode", failure->mode, failure->x_mode, TRUE);
+  text_element (w, &c, "effect", failure->effect, failure->x_effect, FALSE);
+  children_end (&c);
+
+  end_tag (w, depth, "failure");
+}
+
+static void
+write_level (Writer         *w,
+             Children       *c,
+             const char     *name,
+             int             level,
+             const char     *text,
+             const CxExtras *extras)
+{
+  if (level == 0)
+    return;
+
+  children_next (c);
+  open_tag (w, c->depth, name);
+  attr_int (w, "level", level);
+  foreign_attrs (w, extras);
+  close_with_text (w, name, text);
+}
+
+static void
+write_step (Writer *w,
+            guint   depth,
+            CxStep *step)
+{
+  Children c;
+
+  open_tag (w, depth, "step");
+  attr (w, "id", step->id);
+  if (step->channel != CX_CHANNEL_NONE)
+    attr (w, "channel", cx_enum_to_nick (CX_TYPE_CHANNEL, step->channel));
+  attr (w, "owner", step->owner);
+  attr (w, "persona", step->persona);
+  if (step->evidence != CX_EVIDENCE_NONE)
+    attr (w, "evidence", cx_enum_to_nick (CX_TYPE_EVIDENCE, step->evidence));
+  if (step->wow)
+    attr (w, "wow", "true");
+  if (step->moment_of_truth)
+    attr (w, "moment-of-truth", "true");
+  attr (w, "recovers", step->recovers);
+  foreign_attrs (w, step->x_self);
+  g_string_append (w->out, ">\n");
+
+  children_init (&c, w, step->x_self, depth + 1);
+
+  text_element (w, &c, "title", step->title, step->x_title, TRUE);
+  write_level (w, &c, "expected", step->expected_level, step->expected_text, step->x_expected);
+  write_level (w, &c, "delivered", step->delivered_level, step->delivered_text,
+               step->x_delivered);
+
+  if (step->has_emotion)
+    {
+      children_next (&c);
+      open_tag (w, c.depth, "emotion");
+      attr_int (w, "value", step->emotion);
+      foreign_attrs (w, step->x_emotion);
+      close_with_text (w, "emotion", step->emotion_text);
+    }
+
+  for (guint i = 0; i < step->cells->len; i++)
+    {
+      const CxCell *cell = g_ptr_array_index (step->cells, i);
+
+      children_next (&c);
+      open_tag (w, c.depth, "cell");
+      attr (w, "lane", cell->lane);
+      foreign_attrs (w, cell->extras);
+      close_with_text (w, "cell", cell->text);
+    }
+
+  for (guint i = 0; i < step->failures->len; i++)
+    {
+      children_next (&c);
+      write_failure (w, c.depth, g_ptr_array_index (step->failures, i));
+    }
+
+  for (guint i = 0; i < step->links->len; i++)
+    {
+      const CxLink *link = g_ptr_array_index (step->links, i);
+
+      children_next (&c);
+      open_tag (w, c.depth, "link");
+      attr (w, "kind", cx_enum_to_nick (CX_TYPE_LINK_KIND, link->kind));
+      attr (w, "step", link->step);
+      foreign_attrs (w, link->extras);
+      if (has_foreign_children (link->extras))
+        {
+          Children none;
+
+          g_string_append (w->out, ">\n");
+          children_init (&none, w, link->extras, c.depth + 1);
+          children_end (&none);
+          end_tag (w, c.depth, "link");
+        }
+      else
+        g_string_append (w->out, "/>\n");
+    }
+
+  children_end (&c);
+  end_tag (w, depth, "step");
+}
+
+/* An element whose children are elements: <name…/> when it has none */
+static gboolean
+open_container (Writer         *w,
+                guint           depth,
+                const char     *name,
+                const CxExtras *extras,
+                gboolean        has_children)
+{
+  open_tag (w, depth, name);
+  foreign_attrs (w, extras);
+
+  if (!has_children && !has_foreign_children (extras))
+    {
+      g_string_append (w->out, "/>\n");
+      return FALSE;
+    }
+
+  g_string_append (w->out, ">\n");
+  return TRUE;
+}
+
+static void
+write_settings (Writer   *w,
+                Children *parent,
+                CxPlan   *plan)
+{
+  const CxExtras *extras = plan->extras[CX_PLAN_SLOT_SETTINGS];
+  gboolean has_children = plan->thresholds->len + plan->disables->len > 0;
+  Children c;
+
+  if (!has_children && !has_foreign (extras))
+    return;
+
+  children_next (parent);
+  if (!open_container (w, parent->depth, "settings", extras, has_children))
+    return;
+
+  children_init (&c, w, extras, parent->depth + 1);
+  for (guint i = 0; i < plan->thresholds->len; i++)
+    {
+      const CxThreshold *threshold = g_ptr_array_index (plan->thresholds, i);
+
+      children_next (&c);
+      open_tag (w, c.depth, "threshold");
+      attr (w, "name", threshold->name);
+      attr_int (w, "value", threshold->value);
+      foreign_attrs (w, threshold->extras);
+      g_string_append (w->out, "/>\n");
+    }
+  for (guint i = 0; i < plan->disables->len; i++)
+    {
+      const CxDisable *disable = g_ptr_array_index (plan->disables, i);
+
+      children_next (&c);
+      open_tag (w, c.depth, "disable");
+      attr (w, "check", disable->check);
+      foreign_attrs (w, disable->extras);
+      g_string_append (w->out, "/>\n");
+    }
+  children_end (&c);
+
+  end_tag (w, parent->depth, "settings");
+}
+
+static void
+write_personas (Writer   *w,
+                Children *parent,
+                CxPlan   *plan)
+{
+  const CxExtras *extras = plan->extras[CX_PLAN_SLOT_PERSONAS];
+  Children c;
+
+  if (plan->personas->len == 0 && !has_foreign (extras))
+    return;
+
+  children_next (parent);
+  if (!open_container (w, parent->depth, "personas", extras, plan->personas->len > 0))
+    return;
+
+  children_init (&c, w, extras, parent->depth + 1);
+  for (guint i = 0; i < plan->personas->len; i++)
+    {
+      CxPersona *persona = g_ptr_array_index (plan->personas, i);
+      Children pc;
+
+      children_next (&c);
+      open_tag (w, c.depth, "persona");
+      attr (w, "id", persona->id);
+      if (persona->has_mood)
+        attr_int (w, "mood", persona->mood);
+      foreign_attrs (w, persona->x_self);
+      g_string_append (w->out, ">\n");
+
+      children_init (&pc, w, persona->x_self, c.depth + 1);
+      text_element (w, &pc, "name", persona->name, persona->x_name, TRUE);
+      text_element (w, &pc, "description", persona->description, persona->x_description, FALSE);
+      children_end (&pc);
+
+      end_tag (w, c.depth, "persona");
+    }
+  children_end (&c);
+
+  end_tag (w, parent->depth, "personas");
+}
+
+static void
+write_lanes (Writer   *w,
+             Children *parent,
+             CxPlan   *plan)
+{
+  const CxExtras *extras = plan->extras[CX_PLAN_SLOT_LANES];
+  Children c;
+
+  children_next (parent);
+  if (!open_container (w, parent->depth, "lanes", extras, plan->lanes->len > 0))
+    return;
+
+  children_init (&c, w, extras, parent->depth + 1);
+  for (guint i = 0; i < plan->lanes->len; i++)
+    {
+      CxLane *lane = g_ptr_array_index (plan->lanes, i);
+      Children lc;
+
+      children_next (&c);
+      open_tag (w, c.depth, "lane");
+      attr (w, "id", lane->id);
+      attr (w, "kind", cx_enum_to_nick (CX_TYPE_LANE_KIND, lane->kind));
+      foreign_attrs (w, lane->x_self);
+      g_string_append (w->out, ">\n");
+
+      children_init (&lc, w, lane->x_self, c.depth + 1);
+      text_element (w, &lc, "name", lane->name, lane->x_name, TRUE);
+      children_end (&lc);
+
+      end_tag (w, c.depth, "lane");
+    }
+  children_end (&c);
+
+  end_tag (w, parent->depth, "lanes");
+}
+
+static void
+write_phases (Writer   *w,
+              Children *parent,
+              CxPlan   *plan)
+{
+  const CxExtras *extras = plan->extras[CX_PLAN_SLOT_PHASES];
+  Children c;
+
+  children_next (parent);
+  open_container (w, parent->depth, "phases", extras, TRUE);
+
+  children_init (&c, w, extras, parent->depth + 1);
+  for (guint phase = 0; phase < CX_N_PHASES; phase++)
+    {
+      const CxExtras *phase_extras = plan->extras[CX_PLAN_SLOT_PHASE_BEFORE + phase];
+      GPtrArray *steps = plan->steps[phase];
+      Children sc;
+
+      children_next (&c);
+      open_tag (w, c.depth, "phase");
+      attr (w, "kind", cx_enum_to_nick (CX_TYPE_PHASE, phase));
+      foreign_attrs (w, phase_extras);
+      if (steps->len == 0 && !has_foreign_children (phase_extras))
+        {
+          g_string_append (w->out, "/>\n");
+          continue;
+        }
+      g_string_append (w->out, ">\n");
+
+      children_init (&sc, w, phase_extras, c.depth + 1);
+      for (guint i = 0; i < steps->len; i++)
+        {
+          children_next (&sc);
+          write_step (w, sc.depth, g_ptr_array_index (steps, i));
+        }
+      children_end (&sc);
+
+      end_tag (w, c.depth, "phase");
+    }
+  children_end (&c);
+
+  end_tag (w, parent->depth, "phases");
+}
+
+/**
+ * cx_plan_to_bytes:
+ * @plan: a #CxPlan
+ *
+ * Writes @plan in the canonical form of the format.
+ *
+ * Returns: (transfer full): the bytes of the file
+ */
+GBytes *
+cx_plan_to_bytes (CxPlan *plan)
+{
+  Writer w;
+  Children c;
+  gsize guess;
+
+  g_return_val_if_fail (CX_IS_PLAN (plan), NULL);
+
+  guess = 4096;
+  for (guint phase = 0; phase < CX_N_PHASES; phase++)
+    guess += plan->steps[phase]->len * 768;
+
+  w.out = g_string_sized_new (guess);
+  w.dump = xmlBufferCreate ();
+
+  g_string_append (w.out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  open_tag (&w, 0, "cxplan");
+  attr (&w, "xmlns", CX_NAMESPACE);
+  for (guint i = 0; i < plan->ns_decls->len; i++)
+    {
+      const CxNsDecl *decl = g_ptr_array_index (plan->ns_decls, i);
+      g_autofree char *name = g_strconcat ("xmlns:", decl->prefix, NULL);
+
+      attr (&w, name, decl->uri);
+    }
+  attr (&w, "version", plan->version != NULL ? plan->version : CX_FORMAT_VERSION);
+  foreign_attrs (&w, plan->extras[CX_PLAN_SLOT_ROOT]);
+  g_string_append (w.out, ">\n");
+
+  children_init (&c, &w, plan->extras[CX_PLAN_SLOT_ROOT], 1);
+  text_element (&w, &c, "title", plan->title, plan->extras[CX_PLAN_SLOT_TITLE], TRUE);
+  text_element (&w, &c, "description", plan->description,
+                plan->extras[CX_PLAN_SLOT_DESCRIPTION], FALSE);
+  text_element (&w, &c, "author", plan->author, plan->extras[CX_PLAN_SLOT_AUTHOR], FALSE);
+  text_element (&w, &c, "created", plan->created, plan->extras[CX_PLAN_SLOT_CREATED], FALSE);
+  text_element (&w, &c, "modified", plan->modified, plan->extras[CX_PLAN_SLOT_MODIFIED], FALSE);
+  write_settings (&w, &c, plan);
+  write_personas (&w, &c, plan);
+  write_lanes (&w, &c, plan);
+  write_phases (&w, &c, plan);
+  children_end (&c);
+
+  g_string_append (w.out, "</cxplan>\n");
+
+  xmlBufferFree (w.dump);
+
+  return g_string_free_to_bytes (w.out);
+}

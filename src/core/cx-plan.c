@@ -1,0 +1,930 @@
+/* cx-plan.c — a customer-experience plan: the root of the model
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cx-model"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cx-format.h"
+#include "cx-model-private.h"
+
+G_DEFINE_FINAL_TYPE (CxPlan, cx_plan, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_VERSION,
+  PROP_TITLE,
+  PROP_DESCRIPTION,
+  PROP_AUTHOR,
+  PROP_CREATED,
+  PROP_MODIFIED,
+  PROP_LINE,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Text and the plan's value types (cells are in cx-lane.c, links in
+ * cx-step.c) */
+
+char *
+cx_text_dup (const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return NULL;
+
+  return g_strdup (text);
+}
+
+gboolean
+cx_text_set (char      **field,
+             const char *text)
+{
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  if (text != NULL && *text == '\0')
+    text = NULL;
+  if (g_strcmp0 (*field, text) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (text);
+
+  return TRUE;
+}
+
+void
+cx_threshold_free (gpointer data)
+{
+  CxThreshold *threshold = data;
+
+  g_free (threshold->name);
+  cx_extras_free (threshold->extras);
+  g_free (threshold);
+}
+
+void
+cx_disable_free (gpointer data)
+{
+  CxDisable *disable = data;
+
+  g_free (disable->check);
+  cx_extras_free (disable->extras);
+  g_free (disable);
+}
+
+void
+cx_ns_decl_free (gpointer data)
+{
+  CxNsDecl *decl = data;
+
+  g_free (decl->prefix);
+  g_free (decl->uri);
+  g_free (decl);
+}
+
+/* The object */
+
+static void
+cx_plan_finalize (GObject *object)
+{
+  CxPlan *self = (CxPlan *) object;
+
+  /* A step may outlive its plan when someone else holds it */
+  for (guint phase = 0; phase < CX_N_PHASES; phase++)
+    {
+      for (guint i = 0; i < self->steps[phase]->len; i++)
+        ((CxStep *) g_ptr_array_index (self->steps[phase], i))->plan = NULL;
+      g_clear_pointer (&self->steps[phase], g_ptr_array_unref);
+    }
+
+  g_clear_pointer (&self->version, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->author, g_free);
+  g_clear_pointer (&self->created, g_free);
+  g_clear_pointer (&self->modified, g_free);
+  g_clear_pointer (&self->thresholds, g_ptr_array_unref);
+  g_clear_pointer (&self->disables, g_ptr_array_unref);
+  g_clear_pointer (&self->personas, g_ptr_array_unref);
+  g_clear_pointer (&self->lanes, g_ptr_array_unref);
+  g_clear_pointer (&self->ns_decls, g_ptr_array_unref);
+  g_clear_pointer (&self->ids, g_hash_table_unref);
+  for (guint slot = 0; slot < CX_PLAN_N_SLOTS; slot++)
+    g_clear_pointer (&self->extras[slot], cx_extras_free);
+
+  G_OBJECT_CLASS (cx_plan_parent_class)->finalize (object);
+}
+
+static void
+cx_plan_get_property (GObject    *object,
+                      guint       prop_id,
+                      GValue     *value,
+                      GParamSpec *pspec)
+{
+  CxPlan *self = CX_PLAN (object);
+
+  switch (prop_id)
+    {
+    case PROP_VERSION:
+      g_value_set_string (value, self->version);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, self->description);
+      break;
+    case PROP_AUTHOR:
+      g_value_set_string (value, self->author);
+      break;
+    case PROP_CREATED:
+      g_value_set_string (value, self->created);
+      break;
+    case PROP_MODIFIED:
+      g_value_set_string (value, self->modified);
+      break;
+    case PROP_LINE:
+      g_value_set_uint (value, self->line);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cx_plan_set_property (GObject      *object,
+                      guint         prop_id,
+                      const GValue *value,
+                      GParamSpec   *pspec)
+{
+  CxPlan *self = CX_PLAN (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      cx_plan_set_title (self, g_value_get_string (value));
+      break;
+    case PROP_DESCRIPTION:
+      cx_plan_set_description (self, g_value_get_string (value));
+      break;
+    case PROP_AUTHOR:
+      cx_plan_set_author (self, g_value_get_string (value));
+      break;
+    case PROP_CREATED:
+      cx_plan_set_created (self, g_value_get_string (value));
+      break;
+    case PROP_MODIFIED:
+      cx_plan_set_modified (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cx_plan_class_init (CxPlanClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  GParamFlags ro = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = cx_plan_finalize;
+  object_class->get_property = cx_plan_get_property;
+  object_class->set_property = cx_plan_set_property;
+
+  properties[PROP_VERSION] = g_param_spec_string ("version", NULL, NULL, NULL, ro);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, rw);
+  properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL, rw);
+  properties[PROP_AUTHOR] = g_param_spec_string ("author", NULL, NULL, NULL, rw);
+  properties[PROP_CREATED] = g_param_spec_string ("created", NULL, NULL, NULL, rw);
+  properties[PROP_MODIFIED] = g_param_spec_string ("modified", NULL, NULL, NULL, rw);
+  properties[PROP_LINE] = g_param_spec_uint ("line", NULL, NULL, 0, G_MAXUINT, 0, ro);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CxPlan::changed:
+   *
+   * Emitted after a change of the plan's structure: a persona, lane,
+   * step, failure or cell added or removed (or a cell's text changed), a
+   * threshold or disabled check changed. Changes of the objects' own
+   * properties are told by their notify signals instead.
+   */
+  signals[CHANGED] = g_signal_new ("changed",
+                                   G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 0);
+}
+
+static void
+cx_plan_init (CxPlan *self)
+{
+  self->version = g_strdup (CX_FORMAT_VERSION);
+  self->thresholds = g_ptr_array_new_with_free_func (cx_threshold_free);
+  self->disables = g_ptr_array_new_with_free_func (cx_disable_free);
+  self->personas = g_ptr_array_new_with_free_func (g_object_unref);
+  self->lanes = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint phase = 0; phase < CX_N_PHASES; phase++)
+    self->steps[phase] = g_ptr_array_new_with_free_func (g_object_unref);
+  self->ns_decls = g_ptr_array_new_with_free_func (cx_ns_decl_free);
+  self->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+void
+cx_plan_emit_changed (CxPlan *self)
+{
+  g_return_if_fail (CX_IS_PLAN (self));
+
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * cx_plan_new:
+ *
+ * Returns: (transfer full): an empty plan of the current format version
+ */
+CxPlan *
+cx_plan_new (void)
+{
+  return g_object_new (CX_TYPE_PLAN, NULL);
+}
+
+/**
+ * cx_plan_get_version:
+ * @self: a #CxPlan
+ *
+ * Returns: the format version the plan was read as, "1.0" for a new plan
+ */
+const char *
+cx_plan_get_version (CxPlan *self)
+{
+  g_return_val_if_fail (CX_IS_PLAN (self), NULL);
+
+  return self->version;
+}
+
+/* Like all text of the model, the plan's is %NULL when empty */
+const char *
+cx_plan_get_title (CxPlan *self)
+{
+  g_return_val_if_fail (CX_IS_PLAN (self), NULL);
+
+  return self->title;
+}
+
+void
+cx_plan_set_title (CxPlan     *self,
+                   const char *title)
+{
+  g_return_if_fail (CX_IS_PLAN (self));
+
+  if (cx_text_set (&self->title, title))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+const char *
+cx_plan_get_description (CxPlan *self)
+{
+  g_return_val_if_fail (CX_IS_PLAN (self), NULL);
+
+  return self->description;
+}
+
+void
+cx_plan_set_description (CxPlan     *self,
+                         const char *description)
+{
+  g_return_if_fail (CX_IS_PLAN (self));
+
+  if (cx_text_set (&self->description, description))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
+}
+
+const char *
+cx_plan_get_author (CxPlan *self)
+{
+  g_return_val_if_fail (CX_IS_PLAN (self), NULL);
+
+  return self->author;
+}
+
+void
+cx_plan_set_author (CxPlan     *self,
+                    const char *author)
+{
+  g_return_if_fail (CX_IS_PLAN (self));
+
+  if (cx_text_set (&self->author, author))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTHOR]);
+}
+
+/* Dates are ISO 8601 in UTC (2026-11-22T10:00:00Z), kept as written */
+const char *
+cx_plan_get_created (CxPlan *self)
+{
+  g_return_val_if_fail (CX_IS_PLAN (self), NULL);
+
+  return self->created;
+}
+
+void
+cx_plan_set_created (CxPlan     *self,
+                     const char *created)
+{
+  g_return_if_fail (CX_IS_PLAN (self));
+
+  if (cx_text_set (&self->created, created))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED]);
+}
+
+const char *
+cx_plan_get_modified (CxPlan *self)
+{
+  g_return_val_if_fail (CX_IS_PLAN (self), NULL);
+
+  return self->modified;
+}
+
+void
+cx_plan_set_modified (CxPlan     *self,
+                      const char *modified)
+{
+  g_return_if_fail (CX_IS_PLAN (self));
+
+  if (cx_text_set (&self->modified, modified))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+/* Settings */
+
+static CxThreshold *
+find_threshold (CxPlan     *self,
+                const char *name)
+{
+  for (guint i = 0; i < self->thresholds->len; i++)
+    {
+      CxThreshold *threshold = g_ptr_array_index (self->thresholds, i);
+
+      if (g_strcmp0 (threshold->name, name) == 0)
+        return threshold;
+    }
+
+  return NULL;
+}
+
+/**
+ * cx_plan_get_threshold:
+ * @self: a #CxPlan
+ * @name: a threshold's name, such as "rpn"
+ *
+ * Returns: the plan's value of the threshold, or its default
+ */
+int
+cx_plan_get_threshold (CxPlan     *self,
+                       const char *name)
+{
+  const CxThresholdInfo *info;
+  CxThreshold *threshold;
+
+  g_return_val_if_fail (CX_IS_PLAN (self), 0);
+  g_return_val_if_fail (name != NULL, 0);
+
+  threshold = find_threshold (self, name);
+  if (threshold != NULL)
+    return threshold->value;
+
+  info = cx_threshold_info_lookup (name, NULL);
+  g_return_val_if_fail (info != NULL, 0);
+
+  return info->default_value;
+}
+
+/**
+ * cx_plan_set_threshold:
+ * @self: a #CxPlan
+ * @name: a threshold's name, such as "rpn"
+ * @value: in the threshold's range
+ *
+ * Sets the threshold for this plan. Setting the default removes the
+ * plan's own value, so the file no longer says it.
+ */
+void
+cx_plan_set_threshold (CxPlan     *self,
+                       const char *name,
+                       int         value)
+{
+  const CxThresholdInfo *info;
+  CxThreshold *threshold;
+
+  g_return_if_fail (CX_IS_PLAN (self));
+  g_return_if_fail (name != NULL);
+  info = cx_threshold_info_lookup (name, NULL);
+  g_return_if_fail (info != NULL);
+  g_return_if_fail (value >= info->min && value <= info->max);
+
+  threshold = find_threshold (self, name);
+  if (value == info->default_value)
+    {
+      if (threshold == NULL)
+        return;
+      while ((threshold = find_threshold (self, name)) != NULL)
+        g_ptr_array_remove (self->thresholds, threshold);
+    }
+  else if (threshold != NULL)
+    {
+      if (threshold->value == value)
+        return;
+      threshold->value = value;
+    }
+  else
+    {
+      threshold = g_new0 (CxThreshold, 1);
+      threshold->name = g_strdup (name);
+      threshold->value = value;
+      g_ptr_array_add (self->thresholds, threshold);
+    }
+
+  cx_plan_emit_changed (self);
+}
+
+static int
+find_disable (CxPlan     *self,
+              const char *check_id)
+{
+  for (guint i = 0; i < self->disables->len; i++)
+    {
+      CxDisable *disable = g_ptr_array_index (self->disables, i);
+
+      if (g_strcmp0 (disable->check, check_id) == 0)
+        return (int) i;
+    }
+
+  return -1;
+}
+
+/**
+ * cx_plan_is_check_disabled:
+ * @self: a #CxPlan
+ * @check_id: a check's id, such as "CX005"
+ *
+ * Returns: %TRUE if the plan says not to run the check
+ */
+gboolean
+cx_plan_is_check_disabled (CxPlan     *self,
+                           const char *check_id)
+{
+  g_return_val_if_fail (CX_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (check_id != NULL, FALSE);
+
+  return find_disable (self, check_id) >= 0;
+}
+
+/**
+ * cx_plan_set_check_disabled:
+ * @self: a #CxPlan
+ * @check_id: a check's id, such as "CX005"
+ * @disabled: whether the check is not to run on this plan
+ */
+void
+cx_plan_set_check_disabled (CxPlan     *self,
+                            const char *check_id,
+                            gboolean    disabled)
+{
+  int i;
+
+  g_return_if_fail (CX_IS_PLAN (self));
+  g_return_if_fail (check_id != NULL && *check_id != '\0');
+
+  i = find_disable (self, check_id);
+  if (disabled)
+    {
+      CxDisable *disable;
+
+      if (i >= 0)
+        return;
+      disable = g_new0 (CxDisable, 1);
+      disable->check = g_strdup (check_id);
+      g_ptr_array_add (self->disables, disable);
+    }
+  else
+    {
+      if (i < 0)
+        return;
+      for (; i >= 0; i = find_disable (self, check_id))
+        g_ptr_array_remove_index (self->disables, i);
+    }
+
+  cx_plan_emit_changed (self);
+}
+
+/* Ids */
+
+/* @object is not referenced; %FALSE, changing nothing, if @id is taken */
+gboolean
+cx_plan_register_id (CxPlan     *self,
+                     const char *id,
+                     GObject    *object)
+{
+  g_return_val_if_fail (CX_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (G_IS_OBJECT (object), FALSE);
+
+  if (g_hash_table_contains (self->ids, id))
+    return FALSE;
+
+  g_hash_table_insert (self->ids, g_strdup (id), object);
+
+  return TRUE;
+}
+
+void
+cx_plan_unregister_id (CxPlan     *self,
+                       const char *id)
+{
+  g_return_if_fail (CX_IS_PLAN (self));
+  g_return_if_fail (id != NULL);
+
+  g_hash_table_remove (self->ids, id);
+}
+
+/**
+ * cx_plan_lookup_id:
+ * @self: a #CxPlan
+ * @id: an id
+ *
+ * Returns: (transfer none) (nullable): the persona, lane, step or failure
+ *   of that id
+ */
+GObject *
+cx_plan_lookup_id (CxPlan     *self,
+                   const char *id)
+{
+  g_return_val_if_fail (CX_IS_PLAN (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return g_hash_table_lookup (self->ids, id);
+}
+
+/* Ids are written as XML NCNames; ASCII keeps them safe for any reader. */
+static gboolean
+is_ncname_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '-' || c == '_' || c == '.';
+}
+
+static char *
+ncname_from_stem (const char *stem)
+{
+  g_autofree char *ascii = g_str_to_ascii (stem, "C");
+  GString *id = g_string_new (NULL);
+
+  for (const char *p = ascii; *p != '\0'; p++)
+    {
+      char c = is_ncname_char (*p) ? *p : '-';
+
+      /* An NCName starts with a letter or '_'; collapse runs of '-' */
+      if (id->len == 0 && !g_ascii_isalpha (c) && c != '_')
+        continue;
+      if (c == '-' && id->str[id->len - 1] == '-')
+        continue;
+      g_string_append_c (id, c);
+    }
+  while (id->len > 0 && id->str[id->len - 1] == '-')
+    g_string_truncate (id, id->len - 1);
+  if (id->len == 0)
+    g_string_append (id, "id");
+
+  return g_string_free (id, FALSE);
+}
+
+/**
+ * cx_plan_make_id:
+ * @self: a #CxPlan
+ * @stem: (nullable): what the id should read like, such as "step"
+ *
+ * Makes an id no persona, lane, step or failure of the plan has: @stem
+ * itself, or "@stem-2", "@stem-3"… A @stem that is not an NCName is made
+ * into one (letters folded to ASCII, other characters to '-'). The id is
+ * not registered.
+ *
+ * Returns: (transfer full): a fresh id
+ */
+char *
+cx_plan_make_id (CxPlan     *self,
+                 const char *stem)
+{
+  g_autofree char *base = NULL;
+
+  g_return_val_if_fail (CX_IS_PLAN (self), NULL);
+  g_return_val_if_fail (stem == NULL || g_utf8_validate (stem, -1, NULL), NULL);
+
+  base = ncname_from_stem (stem != NULL ? stem : "");
+  if (!g_hash_table_contains (self->ids, base))
+    return g_steal_pointer (&base);
+
+  for (guint n = 2; ; n++)
+    {
+      char *id = g_strdup_printf ("%s-%u", base, n);
+
+      if (!g_hash_table_contains (self->ids, id))
+        return id;
+      g_free (id);
+    }
+}
+
+/* An object may take @id if it is free or already its own (a reader may
+ * register ids before it adds the objects). */
+static gboolean
+id_is_free_for (CxPlan     *self,
+                const char *id,
+                gpointer    object)
+{
+  gpointer owner = g_hash_table_lookup (self->ids, id);
+
+  return owner == NULL || owner == object;
+}
+
+static void
+claim_id (CxPlan     *self,
+          const char *id,
+          gpointer    object)
+{
+  g_hash_table_replace (self->ids, g_strdup (id), object);
+}
+
+static void
+release_id (CxPlan     *self,
+            const char *id,
+            gpointer    object)
+{
+  if (g_hash_table_lookup (self->ids, id) == object)
+    g_hash_table_remove (self->ids, id);
+}
+
+static gboolean
+step_ids_are_free (CxPlan *self,
+                   CxStep *step)
+{
+  if (!id_is_free_for (self, step->id, step))
+    return FALSE;
+
+  for (guint i = 0; i < step->failures->len; i++)
+    {
+      CxFailure *failure = g_ptr_array_index (step->failures, i);
+
+      if (!id_is_free_for (self, failure->id, failure) ||
+          g_strcmp0 (failure->id, step->id) == 0)
+        return FALSE;
+      for (guint j = 0; j < i; j++)
+        {
+          CxFailure *other = g_ptr_array_index (step->failures, j);
+
+          if (g_strcmp0 (failure->id, other->id) == 0)
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Steps (personas are in cx-persona.c, lanes in cx-lane.c, a step's
+ * failures in cx-failure.c) */
+
+guint
+cx_plan_get_n_steps (CxPlan  *self,
+                     CxPhase  phase)
+{
+  g_return_val_if_fail (CX_IS_PLAN (self), 0);
+  g_return_val_if_fail ((guint) phase < CX_N_PHASES, 0);
+
+  return self->steps[phase]->len;
+}
+
+/**
+ * cx_plan_get_step:
+ * @self: a #CxPlan
+ * @phase: a phase
+ * @index: below cx_plan_get_n_steps()
+ *
+ * Returns: (transfer none): the step at @index of @phase, in journey order
+ */
+CxStep *
+cx_plan_get_step (CxPlan  *self,
+                  CxPhase  phase,
+                  guint    index)
+{
+  g_return_val_if_fail (CX_IS_PLAN (self), NULL);
+  g_return_val_if_fail ((guint) phase < CX_N_PHASES, NULL);
+  g_return_val_if_fail (index < self->steps[phase]->len, NULL);
+
+  return g_ptr_array_index (self->steps[phase], index);
+}
+
+/**
+ * cx_plan_insert_step:
+ * @self: a #CxPlan
+ * @phase: the phase to insert into
+ * @position: the index the step will have, or -1 to append
+ * @step: a step in no plan, whose id and failures' ids are free in the plan
+ *
+ * Inserts @step, taking a reference, and registers its id and those of
+ * its failures. To move a step, remove it and insert it again.
+ */
+void
+cx_plan_insert_step (CxPlan  *self,
+                     CxPhase  phase,
+                     int      position,
+                     CxStep  *step)
+{
+  GPtrArray *steps;
+  gboolean phase_changed;
+
+  g_return_if_fail (CX_IS_PLAN (self));
+  g_return_if_fail ((guint) phase < CX_N_PHASES);
+  g_return_if_fail (CX_IS_STEP (step));
+  g_return_if_fail (step->plan == NULL);
+  steps = self->steps[phase];
+  g_return_if_fail (position < 0 || (guint) position <= steps->len);
+  g_return_if_fail (step_ids_are_free (self, step));
+
+  g_ptr_array_insert (steps, position < 0 ? -1 : position, g_object_ref (step));
+  step->plan = self;
+  phase_changed = step->phase != phase;
+  step->phase = phase;
+
+  claim_id (self, step->id, step);
+  for (guint i = 0; i < step->failures->len; i++)
+    {
+      CxFailure *failure = g_ptr_array_index (step->failures, i);
+
+      failure->step = step;
+      claim_id (self, failure->id, failure);
+    }
+
+  /* The property lives in cx-step.c; the step is the only one to notify it */
+  if (phase_changed)
+    g_object_notify (G_OBJECT (step), "phase");
+  cx_plan_emit_changed (self);
+}
+
+/**
+ * cx_plan_remove_step:
+ * @self: a #CxPlan
+ * @step: a step of the plan
+ *
+ * Removes @step with its failures and frees their ids. The step keeps its
+ * phase, so it can be put back where it was.
+ */
+void
+cx_plan_remove_step (CxPlan *self,
+                     CxStep *step)
+{
+  guint index;
+
+  g_return_if_fail (CX_IS_PLAN (self));
+  g_return_if_fail (CX_IS_STEP (step));
+  g_return_if_fail (step->plan == self);
+  g_return_if_fail (g_ptr_array_find (self->steps[step->phase], step, &index));
+
+  release_id (self, step->id, step);
+  for (guint i = 0; i < step->failures->len; i++)
+    {
+      CxFailure *failure = g_ptr_array_index (step->failures, i);
+
+      release_id (self, failure->id, failure);
+    }
+  step->plan = NULL;
+  g_ptr_array_remove_index (self->steps[step->phase], index);
+
+  cx_plan_emit_changed (self);
+}
+
+/**
+ * cx_plan_get_phase_line:
+ * @self: a #CxPlan
+ * @phase: a phase
+ *
+ * Returns: the line of the file the phase was read from, 0 if made anew
+ */
+guint
+cx_plan_get_phase_line (CxPlan  *self,
+                        CxPhase  phase)
+{
+  g_return_val_if_fail (CX_IS_PLAN (self), 0);
+  g_return_val_if_fail ((guint) phase < CX_N_PHASES, 0);
+
+  return self->phase_line[phase];
+}
+
+/* Equality, for round-trip tests: every field but the lines */
+
+static gboolean
+str_equal (const char *a,
+           const char *b)
+{
+  return g_strcmp0 (a, b) == 0;
+}
+
+gboolean
+cx_ptr_array_equal (GPtrArray  *a,
+                    GPtrArray  *b,
+                    GEqualFunc  equal)
+{
+  if (a->len != b->len)
+    return FALSE;
+
+  for (guint i = 0; i < a->len; i++)
+    if (!equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+threshold_equal (gconstpointer pa,
+                 gconstpointer pb)
+{
+  const CxThreshold *a = pa, *b = pb;
+
+  return str_equal (a->name, b->name) &&
+         a->value == b->value &&
+         cx_extras_equal (a->extras, b->extras);
+}
+
+static gboolean
+disable_equal (gconstpointer pa,
+               gconstpointer pb)
+{
+  const CxDisable *a = pa, *b = pb;
+
+  return str_equal (a->check, b->check) &&
+         cx_extras_equal (a->extras, b->extras);
+}
+
+static gboolean
+ns_decl_equal (gconstpointer pa,
+               gconstpointer pb)
+{
+  const CxNsDecl *a = pa, *b = pb;
+
+  return str_equal (a->prefix, b->prefix) &&
+         str_equal (a->uri, b->uri);
+}
+
+/**
+ * cx_plan_equal:
+ * @a: a #CxPlan
+ * @b: another #CxPlan
+ *
+ * Compares two plans deeply: every field of the plan and of everything in
+ * it, foreign content included, but not the lines they were read from.
+ *
+ * Returns: %TRUE if @a and @b hold the same plan
+ */
+gboolean
+cx_plan_equal (CxPlan *a,
+               CxPlan *b)
+{
+  g_return_val_if_fail (CX_IS_PLAN (a), FALSE);
+  g_return_val_if_fail (CX_IS_PLAN (b), FALSE);
+
+  if (a == b)
+    return TRUE;
+
+  if (!str_equal (a->version, b->version) ||
+      !str_equal (a->title, b->title) ||
+      !str_equal (a->description, b->description) ||
+      !str_equal (a->author, b->author) ||
+      !str_equal (a->created, b->created) ||
+      !str_equal (a->modified, b->modified))
+    return FALSE;
+
+  if (!cx_ptr_array_equal (a->thresholds, b->thresholds, threshold_equal) ||
+      !cx_ptr_array_equal (a->disables, b->disables, disable_equal) ||
+      !cx_ptr_array_equal (a->personas, b->personas, cx_persona_equal) ||
+      !cx_ptr_array_equal (a->lanes, b->lanes, cx_lane_equal) ||
+      !cx_ptr_array_equal (a->ns_decls, b->ns_decls, ns_decl_equal))
+    return FALSE;
+
+  for (guint phase = 0; phase < CX_N_PHASES; phase++)
+    if (!cx_ptr_array_equal (a->steps[phase], b->steps[phase], cx_step_equal))
+      return FALSE;
+
+  for (guint slot = 0; slot < CX_PLAN_N_SLOTS; slot++)
+    if (!cx_extras_equal (a->extras[slot], b->extras[slot]))
+      return FALSE;
+
+  return TRUE;
+}

@@ -1,0 +1,561 @@
+/* cxplan-tool.c — CX Planner without a display: check, format, create
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The command line reads files through the same loader as the
+ * application, so a file one refuses the other refuses with the same
+ * message. Exit status, as checks.md says: 0 nothing at or above
+ * --fail-on, 1 something is, 2 a file could not be read or was refused,
+ * 64 a usage error.
+ */
+
+#define G_LOG_DOMAIN "cxplan-tool"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <gio/gio.h>
+#include <gio/gunixinputstream.h>
+#include <glib/gi18n-lib.h>
+
+#include "cx-check.h"
+#include "cx-format.h"
+#include "cx-model.h"
+#include "cx-plan-io.h"
+
+#define EXIT_FINDINGS 1
+#define EXIT_REFUSED  2
+#define EXIT_USAGE    64
+
+static const char *program_name = "cxplan-tool";
+
+G_GNUC_PRINTF (1, 2) static int
+usage_error (const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("%s: %s\n", program_name, message);
+  g_printerr (_("Try “%s --help” for more information.\n"), program_name);
+  return EXIT_USAGE;
+}
+
+static void
+print_usage (void)
+{
+  g_print (_("Usage:\n"
+             "  %s check [--format=text|json] [--fail-on=error|warning|info|never] FILE…\n"
+             "  %s fmt [--check] FILE…\n"
+             "  %s new -o FILE [--template NAME] [--title TITLE] [--force]\n"
+             "  %s new --list-templates\n"
+             "\n"
+             "Check, format and create CX Planner plans (.cxplan) without a display.\n"
+             "\n"
+             "Commands:\n"
+             "  check   Run the consistency checks on each plan and list the findings,\n"
+             "          one a line as FILE:LINE: SEVERITY: MESSAGE [CHECK]\n"
+             "  fmt     Rewrite each plan in canonical form (--check: only list the\n"
+             "          files that would change, and exit 1 if any would)\n"
+             "  new     Write a new plan, blank or from a bundled template\n"
+             "\n"
+             "Options:\n"
+             "  -h, --help      Show this help\n"
+             "  --version       Show the version\n"
+             "\n"
+             "A FILE of “-” is read from standard input.\n"
+             "Exit status: 0 no finding at or above --fail-on (default: error); 1 there is one;\n"
+             "2 a file could not be read or was refused; 64 the command line was wrong.\n"),
+           program_name, program_name, program_name, program_name);
+}
+
+/* A file given on the command line; "-" is standard input */
+static CxPlan *
+load_plan (const char  *path,
+           gboolean     quiet_warnings)
+{
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(CxDiagnostic) refusal = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CxPlan) plan = NULL;
+
+  if (strcmp (path, "-") == 0)
+    {
+      g_autoptr(GInputStream) in = g_unix_input_stream_new (STDIN_FILENO, FALSE);
+      g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+      g_autoptr(GBytes) bytes = NULL;
+
+      if (g_output_stream_splice (out, in, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, &error) < 0)
+        {
+          g_printerr ("%s:0: error: %s\n", path, error->message);
+          return NULL;
+        }
+      bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+      plan = cx_plan_read_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                     path, &warnings, &refusal, &error);
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+      plan = cx_plan_read_from_file (file, &warnings, &refusal, NULL, &error);
+    }
+
+  if (plan == NULL)
+    {
+      g_printerr ("%s:%u: error: %s\n", path, refusal->line, refusal->message);
+      return NULL;
+    }
+
+  for (guint i = 0; !quiet_warnings && i < warnings->len; i++)
+    {
+      const CxDiagnostic *warning = g_ptr_array_index (warnings, i);
+
+      g_printerr ("%s:%u: warning: %s\n", path, warning->line, warning->message);
+    }
+
+  return g_steal_pointer (&plan);
+}
+
+/* ------------------------------------------------------------------ */
+/* check                                                               */
+
+typedef enum
+{
+  FAIL_ON_INFO = CX_SEVERITY_INFO,
+  FAIL_ON_WARNING = CX_SEVERITY_WARNING,
+  FAIL_ON_ERROR = CX_SEVERITY_ERROR,
+  FAIL_ON_NEVER,
+} FailOn;
+
+static void
+json_string (GString    *out,
+             const char *text)
+{
+  if (text == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      switch (*p)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        default:
+          if ((guchar) *p < 0x20)
+            g_string_append_printf (out, "\\u%04x", (guchar) *p);
+          else
+            g_string_append_c (out, *p);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static const char *
+severity_name (CxSeverity severity)
+{
+  return cx_enum_to_nick (CX_TYPE_SEVERITY, severity);
+}
+
+static void
+print_summary (const char *path,
+               GPtrArray  *findings)
+{
+  guint counts[3] = { 0, 0, 0 };
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  for (guint i = 0; i < findings->len; i++)
+    counts[((CxFinding *) g_ptr_array_index (findings, i))->severity]++;
+
+  if (counts[CX_SEVERITY_ERROR] > 0)
+    g_string_append_printf (line, ngettext ("%u error", "%u errors", counts[CX_SEVERITY_ERROR]),
+                            counts[CX_SEVERITY_ERROR]);
+  if (counts[CX_SEVERITY_WARNING] > 0)
+    {
+      if (line->len > 0)
+        g_string_append (line, ", ");
+      g_string_append_printf (line, ngettext ("%u warning", "%u warnings",
+                                              counts[CX_SEVERITY_WARNING]),
+                              counts[CX_SEVERITY_WARNING]);
+    }
+  if (counts[CX_SEVERITY_INFO] > 0)
+    {
+      if (line->len > 0)
+        g_string_append (line, ", ");
+      g_string_append_printf (line, _("%u info"), counts[CX_SEVERITY_INFO]);
+    }
+  if (line->len == 0)
+    g_string_append (line, _("no findings"));
+
+  g_printerr ("%s: %s\n", path, line->str);
+}
+
+static int
+cmd_check (int    argc,
+           char **argv)
+{
+  g_autofree char *format = NULL;
+  g_autofree char *fail_on_text = NULL;
+  g_auto(GStrv) files = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) json = NULL;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output form: text or json"), "FORMAT" },
+    { "fail-on", 0, 0, G_OPTION_ARG_STRING, &fail_on_text,
+      N_("Exit 1 when a finding is at or above: error, warning, info or never"), "SEVERITY" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
+    { NULL }
+  };
+  gboolean as_json = FALSE;
+  FailOn fail_on = FAIL_ON_ERROR;
+  gboolean refused = FALSE;
+  gboolean failed = FALSE;
+
+  context = g_option_context_new (_("FILE… — run the checks on plans"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error ("%s", error->message);
+
+  if (format == NULL || strcmp (format, "text") == 0)
+    as_json = FALSE;
+  else if (strcmp (format, "json") == 0)
+    as_json = TRUE;
+  else
+    return usage_error (_("unknown format “%s”: use text or json"), format);
+
+  if (fail_on_text == NULL || strcmp (fail_on_text, "error") == 0)
+    fail_on = FAIL_ON_ERROR;
+  else if (strcmp (fail_on_text, "warning") == 0)
+    fail_on = FAIL_ON_WARNING;
+  else if (strcmp (fail_on_text, "info") == 0)
+    fail_on = FAIL_ON_INFO;
+  else if (strcmp (fail_on_text, "never") == 0)
+    fail_on = FAIL_ON_NEVER;
+  else
+    return usage_error (_("unknown severity “%s” for --fail-on: use error, warning, info or never"),
+                        fail_on_text);
+
+  if (files == NULL || files[0] == NULL)
+    return usage_error (_("check needs at least one FILE"));
+
+  json = g_string_new ("[");
+
+  for (guint f = 0; files[f] != NULL; f++)
+    {
+      g_autoptr(CxPlan) plan = load_plan (files[f], as_json);
+      g_autoptr(GPtrArray) findings = NULL;
+
+      if (plan == NULL)
+        {
+          refused = TRUE;
+          continue;
+        }
+
+      findings = cx_check_plan (plan);
+
+      if (as_json)
+        {
+          if (json->len > 1)
+            g_string_append (json, ",\n ");
+          g_string_append (json, "{\"file\": ");
+          json_string (json, files[f]);
+          g_string_append (json, ",\n  \"findings\": [");
+        }
+
+      for (guint i = 0; i < findings->len; i++)
+        {
+          const CxFinding *finding = g_ptr_array_index (findings, i);
+          const CxCheckInfo *info = cx_check_info (finding->check);
+
+          if (fail_on != FAIL_ON_NEVER && finding->severity >= (CxSeverity) fail_on)
+            failed = TRUE;
+
+          if (!as_json)
+            {
+              g_print ("%s:%u: %s: %s [%s]\n", files[f], finding->line,
+                       severity_name (finding->severity), finding->message, info->id);
+              continue;
+            }
+
+          if (i > 0)
+            g_string_append (json, ",\n               ");
+          g_string_append (json, "{\"check\": ");
+          json_string (json, info->id);
+          g_string_append (json, ", \"name\": ");
+          json_string (json, info->name);
+          g_string_append (json, ", \"severity\": ");
+          json_string (json, severity_name (finding->severity));
+          g_string_append_printf (json, ", \"line\": %u, \"step\": ", finding->line);
+          json_string (json, finding->step_id);
+          g_string_append (json, ", \"failure\": ");
+          json_string (json, finding->failure_id);
+          g_string_append (json, ", \"message\": ");
+          json_string (json, finding->message);
+          g_string_append (json, "}");
+        }
+
+      if (as_json)
+        g_string_append (json, "]}");
+      else
+        print_summary (files[f], findings);
+    }
+
+  if (as_json)
+    {
+      g_string_append (json, "]\n");
+      fputs (json->str, stdout);
+    }
+
+  if (refused)
+    return EXIT_REFUSED;
+  return failed ? EXIT_FINDINGS : EXIT_SUCCESS;
+}
+
+/* ------------------------------------------------------------------ */
+/* fmt                                                                 */
+
+static int
+cmd_fmt (int    argc,
+         char **argv)
+{
+  g_auto(GStrv) files = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean check_only = FALSE;
+  GOptionEntry entries[] = {
+    { "check", 0, 0, G_OPTION_ARG_NONE, &check_only,
+      N_("Only list the files that are not in canonical form"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
+    { NULL }
+  };
+  gboolean refused = FALSE;
+  gboolean would_change = FALSE;
+
+  context = g_option_context_new (_("FILE… — rewrite plans in canonical form"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error ("%s", error->message);
+  if (files == NULL || files[0] == NULL)
+    return usage_error (_("fmt needs at least one FILE"));
+
+  for (guint f = 0; files[f] != NULL; f++)
+    {
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(CxPlan) plan = NULL;
+      g_autoptr(GBytes) canonical = NULL;
+      g_autoptr(GBytes) current = NULL;
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      if (strcmp (files[f], "-") == 0)
+        {
+          /* a filter: canonical form to standard output */
+          plan = load_plan (files[f], FALSE);
+          if (plan == NULL)
+            {
+              refused = TRUE;
+              continue;
+            }
+          canonical = cx_plan_to_bytes (plan);
+          fwrite (g_bytes_get_data (canonical, NULL), 1, g_bytes_get_size (canonical), stdout);
+          continue;
+        }
+
+      file = g_file_new_for_commandline_arg (files[f]);
+      plan = load_plan (files[f], FALSE);
+      if (plan == NULL)
+        {
+          refused = TRUE;
+          continue;
+        }
+
+      canonical = cx_plan_to_bytes (plan);
+      if (g_file_load_contents (file, NULL, &contents, &length, NULL, NULL))
+        current = g_bytes_new_take (g_steal_pointer (&contents), length);
+      if (current != NULL && g_bytes_equal (current, canonical))
+        continue;
+
+      would_change = TRUE;
+      if (check_only)
+        {
+          g_print ("%s\n", files[f]);
+          continue;
+        }
+
+      if (!cx_plan_save_to_file (plan, file, NULL, &error))
+        {
+          g_printerr ("%s:0: error: %s\n", files[f], error->message);
+          g_clear_error (&error);
+          refused = TRUE;
+        }
+    }
+
+  if (refused)
+    return EXIT_REFUSED;
+  return check_only && would_change ? EXIT_FINDINGS : EXIT_SUCCESS;
+}
+
+/* ------------------------------------------------------------------ */
+/* new                                                                 */
+
+#define TEMPLATE_PATH "/io/github/cxplan/Planner/templates/"
+
+static void
+list_templates (void)
+{
+  g_auto(GStrv) names = g_resources_enumerate_children (TEMPLATE_PATH, 0, NULL);
+
+  g_print ("blank\n");
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      if (g_str_has_suffix (names[i], CX_FILE_SUFFIX) && !g_str_equal (names[i], "blank.cxplan"))
+        {
+          g_autofree char *name = g_strndup (names[i], strlen (names[i]) - strlen (CX_FILE_SUFFIX));
+
+          g_print ("%s\n", name);
+        }
+    }
+}
+
+static int
+cmd_new (int    argc,
+         char **argv)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *template_name = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *resource = NULL;
+  g_autofree char *now = NULL;
+  g_auto(GStrv) rest = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(CxPlan) plan = NULL;
+  g_autoptr(CxDiagnostic) refusal = NULL;
+  g_autoptr(GFile) file = NULL;
+  gboolean force = FALSE;
+  gboolean list = FALSE;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to write the plan"), "FILE" },
+    { "template", 0, 0, G_OPTION_ARG_STRING, &template_name,
+      N_("Start from a bundled template (see --list-templates)"), "NAME" },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("The plan's title"), "TITLE" },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Overwrite FILE if it exists"), NULL },
+    { "list-templates", 0, 0, G_OPTION_ARG_NONE, &list, N_("List the bundled templates"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("— write a new plan"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error ("%s", error->message);
+
+  if (list)
+    {
+      list_templates ();
+      return EXIT_SUCCESS;
+    }
+  if (rest != NULL && rest[0] != NULL)
+    return usage_error (_("unexpected argument “%s”: name the new file with -o FILE"), rest[0]);
+  if (output == NULL)
+    return usage_error (_("new needs -o FILE"));
+
+  resource = g_strconcat (TEMPLATE_PATH, template_name != NULL ? template_name : "blank",
+                          CX_FILE_SUFFIX, NULL);
+  bytes = g_resources_lookup_data (resource, 0, NULL);
+  if (bytes == NULL)
+    return usage_error (_("no template called “%s” (see --list-templates)"), template_name);
+
+  plan = cx_plan_read_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                 resource, NULL, &refusal, &error);
+  g_assert_no_error (error);
+
+  utc = g_date_time_new_now_utc ();
+  now = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  cx_plan_set_created (plan, now);
+  cx_plan_set_modified (plan, now);
+  if (title != NULL)
+    cx_plan_set_title (plan, title);
+
+  file = g_file_new_for_commandline_arg (output);
+  if (!force && g_file_query_exists (file, NULL))
+    {
+      g_printerr (_("%s:0: error: the file exists already; use --force to replace it\n"), output);
+      return EXIT_REFUSED;
+    }
+
+  if (!cx_plan_save_to_file (plan, file, NULL, &error))
+    {
+      g_printerr ("%s:0: error: %s\n", output, error->message);
+      return EXIT_REFUSED;
+    }
+
+  return EXIT_SUCCESS;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *command;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, CX_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    return usage_error (_("no command given"));
+
+  command = argv[1];
+
+  if (strcmp (command, "--help") == 0 || strcmp (command, "-h") == 0 ||
+      strcmp (command, "help") == 0)
+    {
+      print_usage ();
+      return EXIT_SUCCESS;
+    }
+  if (strcmp (command, "--version") == 0)
+    {
+      g_print ("cxplan-tool %s (format %s)\n", PACKAGE_VERSION, CX_FORMAT_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  /* Each command parses the rest, seeing its own name as argv[0] */
+  argv[1] = g_strconcat (program_name, " ", command, NULL);
+
+  if (strcmp (command, "check") == 0)
+    return cmd_check (argc - 1, argv + 1);
+  if (strcmp (command, "fmt") == 0)
+    return cmd_fmt (argc - 1, argv + 1);
+  if (strcmp (command, "new") == 0)
+    return cmd_new (argc - 1, argv + 1);
+  if (strcmp (command, "export") == 0)
+    {
+      g_printerr (_("%s: export is not available in this build: it comes with the map renderer\n"),
+                  program_name);
+      return EXIT_USAGE;
+    }
+
+  return usage_error (_("unknown command “%s”"), command);
+}
