@@ -281,6 +281,25 @@ test_foreign_survives (void)
   assert_round_trip (xml, strlen (xml), FALSE);
 }
 
+/* An element in no namespace stays in no namespace, even where the file
+ * had no default namespace and the written one has ours. */
+static void
+test_no_namespace_kept (void)
+{
+  const char *xml =
+    "<cx:cxplan xmlns:cx=\"urn:cxplan:plan:1\" version=\"1.0\">"
+    "<cx:title>T</cx:title><cx:lanes/><cx:phases>"
+    "<cx:phase kind=\"before\"><cx:step id=\"s\"><cx:title>S</cx:title>"
+    "<note by=\"me\"><inner/></note></cx:step></cx:phase>"
+    "<cx:phase kind=\"during\"/><cx:phase kind=\"after\"/><cx:phase kind=\"recovery\"/>"
+    "</cx:phases></cx:cxplan>";
+  g_autoptr(CxPlan) plan = read_string (xml);
+  g_autofree char *out = write_string (plan);
+
+  g_assert_nonnull (strstr (out, "        <note xmlns=\"\" by=\"me\">\n          <inner/>\n"));
+  assert_round_trip (xml, strlen (xml), FALSE);
+}
+
 /* A file of a newer minor version keeps what this version does not know */
 static void
 test_newer_minor_kept (void)
@@ -634,6 +653,7 @@ main (int   argc,
   g_test_add_func ("/plan-io/round-trip/text", test_text_survives);
   g_test_add_func ("/plan-io/round-trip/foreign", test_foreign_survives);
   g_test_add_func ("/plan-io/round-trip/newer-minor", test_newer_minor_kept);
+  g_test_add_func ("/plan-io/round-trip/no-namespace", test_no_namespace_kept);
   g_test_add_func ("/plan-io/read/big-line-numbers", test_big_line_numbers);
   g_test_add_func ("/plan-io/read/missing-file", test_read_missing_file);
   g_test_add_func ("/plan-io/write/edit", test_edit_and_write);

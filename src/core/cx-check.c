@@ -532,6 +532,7 @@ check_wow (CheckRun *run,
       later = g_ptr_array_index (run->journey, g_array_index (lists[best], guint, next[best]));
       next[best]++;
 
+      /* TRANSLATORS: separates the steps named after a wow moment */
       if (n_named > 0)
         g_string_append (named, _(", "));
       /* TRANSLATORS: a step that misses a wow moment's bar, and its level */

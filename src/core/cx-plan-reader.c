@@ -25,6 +25,7 @@
 #include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 
+#include "cx-check.h"
 #include "cx-format.h"
 #include "cx-model-private.h"
 #include "cx-plan-io.h"
@@ -62,6 +63,7 @@ typedef struct
   CxPlan      *plan;
   GPtrArray   *warnings;      /* CxDiagnostic */
   gboolean     newer_minor;   /* unknown content of ours is kept, not refused */
+  guint        stray_text_line; /* of the first text where only elements go */
   gboolean     failed;
   CxPlanError  code;
   guint        line;
@@ -137,6 +139,25 @@ is_xml_space (const xmlChar *text)
     }
 
   return TRUE;
+}
+
+/* libxml2 gives a text node the line where it ends; a message about
+ * stray text points at its first visible character. */
+static guint
+text_start_line (const xmlNode *node)
+{
+  const xmlChar *p = node->content;
+  guint line = node_line (node);
+
+  while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+    p++;
+  for (; *p != '\0'; p++)
+    {
+      if (*p == '\n' && line > 1)
+        line--;
+    }
+
+  return line;
 }
 
 static CxExtras *
@@ -553,6 +574,18 @@ declared_on_root (const char *prefix,
   return FALSE;
 }
 
+static gboolean
+declares_default (xmlNodePtr node)
+{
+  for (xmlNsPtr ns = node->nsDef; ns != NULL; ns = ns->next)
+    {
+      if (ns->prefix == NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 keep_foreign (Cursor     *c,
               xmlNodePtr  node)
@@ -570,6 +603,12 @@ keep_foreign (Cursor     *c,
       return;
     }
   strip_blank_text (copy);
+
+  /* An element in no namespace would fall into ours under the default
+   * namespace the writer declares: say so explicitly. */
+  if (copy->ns == NULL && !declares_default (copy))
+    xmlNewNs (copy, (const xmlChar *) "", NULL);
+
   cx_extras_add_child (extras_slot (c->extras), c->n_known, copy);
   cx_extras_hide_namespaces (g_ptr_array_index ((*c->extras)->children,
                                                 (*c->extras)->children->len - 1),
@@ -634,7 +673,9 @@ cursor_peek (Cursor *c)
         case XML_CDATA_SECTION_NODE:
           if (!is_xml_space (node->content))
             {
-              reader_fail (c->r, CX_PLAN_ERROR_INVALID, node_line (node),
+              reader_fail (c->r, CX_PLAN_ERROR_INVALID,
+                           c->r->stray_text_line != 0 ? c->r->stray_text_line
+                                                      : text_start_line (node),
                            _("unexpected text in <%s>: it holds elements only"),
                            (const char *) c->parent->name);
               return NULL;
@@ -699,6 +740,23 @@ cursor_finish (Cursor *c)
   return TRUE;
 }
 
+/* Whether @a comes before @b in the order of @allowed */
+static gboolean
+comes_before (const char * const *allowed,
+              const char         *a,
+              const char         *b)
+{
+  for (guint i = 0; allowed[i] != NULL; i++)
+    {
+      if (strcmp (allowed[i], a) == 0)
+        return TRUE;
+      if (strcmp (allowed[i], b) == 0)
+        return FALSE;
+    }
+
+  return FALSE;
+}
+
 static gboolean
 require_child (Reader     *r,
                Cursor     *c,
@@ -714,7 +772,11 @@ require_child (Reader     *r,
   if (r->failed)
     return FALSE;
 
-  if (next != NULL)
+  if (next != NULL && comes_before (c->allowed, (const char *) next->name, name))
+    reader_fail (r, CX_PLAN_ERROR_INVALID, node_line (next),
+                 _("element <%s> is out of place in <%s>: it must come before <%s>"),
+                 (const char *) next->name, (const char *) c->parent->name, name);
+  else if (next != NULL)
     reader_fail (r, CX_PLAN_ERROR_INVALID, node_line (next),
                  _("<%s> is missing its <%s> (found <%s> in its place)"),
                  (const char *) c->parent->name, name, (const char *) next->name);
@@ -1341,6 +1403,10 @@ read_settings (Reader     *r,
           return FALSE;
         }
       disable->check = g_strdup (attrs.values[0]);
+      if (!cx_check_lookup (disable->check, NULL))
+        reader_warn (r, disable->line,
+                     _("check %s is not known to this version; the setting is kept as it is"),
+                     disable->check);
 
       cursor_init (&none, r, child, &disable->extras, no_children);
       if (!cursor_finish (&none))
@@ -1658,6 +1724,53 @@ on_start_element (void           *ctx,
                          nb_attributes, nb_defaulted, attributes);
 }
 
+/* Elements of ours that hold elements only: text in them is refused,
+ * and the message should point at the line where that text starts. */
+static gboolean
+holds_elements_only (const xmlNode *node)
+{
+  static const char * const names[] = {
+    "cxplan", "settings", "personas", "persona", "lanes", "lane", "phases", "phase",
+    "step", "failure", "link", "threshold", "disable", NULL
+  };
+
+  return node != NULL && node->type == XML_ELEMENT_NODE && is_ours (node) &&
+         allowed_name (names, node->name);
+}
+
+static void
+on_characters (void          *ctx,
+               const xmlChar *text,
+               int            length)
+{
+  xmlParserCtxtPtr ctxt = ctx;
+  Reader *r = ctxt->_private;
+
+  if (r->stray_text_line == 0 && holds_elements_only (ctxt->node))
+    {
+      int first = 0;
+
+      while (first < length && (text[first] == ' ' || text[first] == '\t' ||
+                                text[first] == '\n' || text[first] == '\r'))
+        first++;
+
+      if (first < length && ctxt->input != NULL)
+        {
+          /* the parser stands at the end of this run of text */
+          int line = ctxt->input->line;
+
+          for (int i = first; i < length; i++)
+            {
+              if (text[i] == '\n')
+                line--;
+            }
+          r->stray_text_line = line > 0 ? (guint) line : 1;
+        }
+    }
+
+  xmlSAX2Characters (ctx, text, length);
+}
+
 static guint
 line_of_offset (const char *data,
                 gsize       offset)
@@ -1673,13 +1786,21 @@ line_of_offset (const char *data,
   return line;
 }
 
+/* libxml2's messages start with a capital and sometimes with the name of
+ * the function that failed ("xmlParseCharRef: invalid xmlChar value 0") */
 static char *
 clean_libxml_message (const char *message)
 {
-  char *text = g_strdup (message != NULL ? message : "");
+  const char *start = message != NULL ? message : "";
+  const char *colon = strstr (start, ": ");
+  char *text;
 
+  if (g_str_has_prefix (start, "xml") && colon != NULL && strchr (start, ' ') > colon)
+    start = colon + 2;
+
+  text = g_strdup (start);
   g_strstrip (text);
-  if (text[0] != '\0')
+  if (g_ascii_isupper (text[0]) && !g_ascii_isupper (text[1]))
     text[0] = g_ascii_tolower (text[0]);
 
   return text;
@@ -1702,12 +1823,18 @@ parse_document (Reader     *r,
   if (length > CX_MAX_FILE_SIZE)
     {
       reader_fail (r, CX_PLAN_ERROR_TOO_LARGE, 1,
-                   _("the file is too large (%" G_GSIZE_FORMAT " MiB; the limit is %u MiB)"),
-                   length / (1024 * 1024), CX_MAX_FILE_SIZE / (1024 * 1024));
+                   _("the file is too large: a plan may be at most %u MiB"),
+                   CX_MAX_FILE_SIZE / (1024 * 1024));
       return NULL;
     }
   if (!g_utf8_validate_len (data, length, &invalid))
     {
+      if (*invalid == '\0')
+        {
+          reader_fail (r, CX_PLAN_ERROR_MALFORMED, line_of_offset (data, invalid - data),
+                       _("not well-formed XML: the file contains a NUL byte"));
+          return NULL;
+        }
       reader_fail (r, CX_PLAN_ERROR_ENCODING, line_of_offset (data, invalid - data),
                    _("the text is not valid UTF-8: a .cxplan file is UTF-8 throughout"));
       return NULL;
@@ -1729,12 +1856,14 @@ parse_document (Reader     *r,
   ctxt->sax->externalSubset = on_internal_subset;
   ctxt->sax->entityDecl = on_entity_decl;
   ctxt->sax->startElementNs = on_start_element;
+  ctxt->sax->characters = on_characters;
+  ctxt->sax->cdataBlock = on_characters;
   ctxt->loadsubset = 0;
   ctxt->replaceEntities = 0;
 
   xmlParseDocument (ctxt);
 
-  if (!r->failed && !ctxt->wellFormed)
+  if (!r->failed && (!ctxt->wellFormed || !ctxt->nsWellFormed))
     {
       const xmlError *error = xmlCtxtGetLastError (ctxt);
       g_autofree char *what = clean_libxml_message (error != NULL ? error->message : NULL);
