@@ -1,0 +1,988 @@
+/* cx-plan-reader-elements.c — the elements of the format, one by one
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What each known element's start tag sets up and its end tag completes:
+ * attributes checked and stored, model objects made, text kept. The
+ * order and number of elements is checked in cx-plan-reader.c.
+ */
+
+#define G_LOG_DOMAIN "cx-reader"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "cx-check.h"
+#include "cx-plan-reader-private.h"
+
+#define CX_NAMESPACE_STEM "urn:cxplan:plan:"
+
+/* ------------------------------------------------------------------ */
+/* Attributes                                                          */
+
+/* The known attributes of an element, as NUL-terminated copies */
+typedef struct
+{
+  char *values[MAX_KNOWN_ATTRS];
+} Values;
+
+static void
+values_clear (Values *values)
+{
+  for (guint i = 0; i < MAX_KNOWN_ATTRS; i++)
+    g_clear_pointer (&values->values[i], g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Values, values_clear)
+
+static CxExtras *
+extras_of (Frame *frame)
+{
+  if (*frame->extras == NULL)
+    *frame->extras = cx_extras_new ();
+
+  return *frame->extras;
+}
+
+static const char *
+element_name (Frame *frame)
+{
+  return kind_info (frame->kind)->name;
+}
+
+/* Sorts the attributes into the known ones, by @names, and the foreign
+ * ones, which go to the frame's extras. */
+static gboolean
+read_attrs (Reader             *r,
+            Frame              *frame,
+            const SaxAttrs     *attrs,
+            const char * const *names,
+            Values             *values)
+{
+  for (int a = 0; a < attrs->n; a++)
+    {
+      const char *name = (const char *) attrs->raw[a * 5];
+      const char *prefix = (const char *) attrs->raw[a * 5 + 1];
+      const char *uri = (const char *) attrs->raw[a * 5 + 2];
+      g_autofree char *copy = attr_value_dup (attrs->raw[a * 5 + 3], attrs->raw[a * 5 + 4]);
+      guint i;
+
+      if (uri == NULL)
+        {
+          for (i = 0; names != NULL && names[i] != NULL; i++)
+            {
+              if (strcmp (names[i], name) == 0)
+                break;
+            }
+
+          /* XML itself forbids an attribute twice */
+          if (names != NULL && names[i] != NULL)
+            {
+              values->values[i] = g_steal_pointer (&copy);
+              continue;
+            }
+
+          if (!r->newer_minor)
+            {
+              reader_fail (r, CX_PLAN_ERROR_INVALID, frame->line,
+                           _("unknown attribute '%s' on <%s>"), name, element_name (frame));
+              return FALSE;
+            }
+
+          reader_warn (r, frame->line,
+                       _("attribute '%s' on <%s> is from a newer version of the format; "
+                         "it is kept as it is"), name, element_name (frame));
+          cx_extras_add_attr (extras_of (frame), NULL, NULL, name, copy);
+        }
+      else
+        {
+          if (strcmp (uri, CX_NAMESPACE) == 0 && !r->newer_minor)
+            {
+              reader_fail (r, CX_PLAN_ERROR_INVALID, frame->line,
+                           _("unknown attribute '%s' on <%s>"), name, element_name (frame));
+              return FALSE;
+            }
+
+          cx_extras_add_attr (extras_of (frame), uri, plan_prefix_for (r->plan, uri, prefix),
+                              name, copy);
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+require_attr (Reader     *r,
+              Frame      *frame,
+              const char *name,
+              const char *value)
+{
+  if (value != NULL)
+    return TRUE;
+
+  reader_fail (r, CX_PLAN_ERROR_INVALID, frame->line,
+               _("<%s> is missing its required attribute '%s'"), element_name (frame), name);
+  return FALSE;
+}
+
+static gboolean
+parse_int (Reader     *r,
+           Frame      *frame,
+           const char *name,
+           const char *value,
+           int         min,
+           int         max,
+           int        *out)
+{
+  const char *p = value;
+  gboolean negative = FALSE;
+  gint64 n = 0;
+
+  if (*p == '+' || *p == '-')
+    negative = *p++ == '-';
+
+  if (*p == '\0')
+    goto not_a_number;
+
+  for (; *p != '\0'; p++)
+    {
+      if (*p < '0' || *p > '9')
+        goto not_a_number;
+      if (n <= 1000000)
+        n = n * 10 + (*p - '0');
+    }
+  if (negative)
+    n = -n;
+
+  if (n < min || n > max)
+    {
+      reader_fail (r, CX_PLAN_ERROR_INVALID, frame->line,
+                   _("%s '%s' on <%s> is out of range: it must be from %d to %d"),
+                   name, value, element_name (frame), min, max);
+      return FALSE;
+    }
+
+  *out = (int) n;
+  return TRUE;
+
+not_a_number:
+  reader_fail (r, CX_PLAN_ERROR_INVALID, frame->line,
+               _("%s '%s' on <%s> is not a whole number"), name, value, element_name (frame));
+  return FALSE;
+}
+
+static gboolean
+parse_bool (Reader     *r,
+            Frame      *frame,
+            const char *name,
+            const char *value,
+            gboolean   *out)
+{
+  if (value == NULL || strcmp (value, "false") == 0)
+    *out = FALSE;
+  else if (strcmp (value, "true") == 0)
+    *out = TRUE;
+  else
+    {
+      reader_fail (r, CX_PLAN_ERROR_INVALID, frame->line,
+                   _("%s '%s' on <%s> must be 'true' or 'false'"),
+                   name, value, element_name (frame));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_enum (Reader     *r,
+            Frame      *frame,
+            const char *name,
+            const char *value,
+            GType       type,
+            int        *out)
+{
+  if (cx_enum_from_nick (type, value, out))
+    return TRUE;
+
+  reader_fail (r, CX_PLAN_ERROR_INVALID, frame->line,
+               _("unknown %s '%s' on <%s>"), name, value, element_name (frame));
+  return FALSE;
+}
+
+static guint
+object_line (GObject *object)
+{
+  if (CX_IS_STEP (object))
+    return CX_STEP (object)->line;
+  if (CX_IS_FAILURE (object))
+    return CX_FAILURE (object)->line;
+  if (CX_IS_PERSONA (object))
+    return CX_PERSONA (object)->line;
+  if (CX_IS_LANE (object))
+    return CX_LANE (object)->line;
+  return 0;
+}
+
+/* A valid, unused id; a duplicate points at the first use */
+static gboolean
+take_id (Reader     *r,
+         Frame      *frame,
+         const char *id,
+         GObject    *object)
+{
+  GObject *other;
+
+  if (!require_attr (r, frame, "id", id))
+    return FALSE;
+
+  if (xmlValidateNCName ((const xmlChar *) id, 0) != 0)
+    {
+      reader_fail (r, CX_PLAN_ERROR_INVALID, frame->line,
+                   _("id '%s' on <%s> is not a valid name (letters, digits, '-', '_' "
+                     "and '.', not starting with a digit)"),
+                   id, element_name (frame));
+      return FALSE;
+    }
+
+  other = g_hash_table_lookup (r->plan->ids, id);
+  if (other != NULL)
+    {
+      reader_fail (r, CX_PLAN_ERROR_INVALID, frame->line,
+                   _("duplicate id '%s': it is already used on line %u"),
+                   id, object_line (other));
+      return FALSE;
+    }
+
+  cx_plan_register_id (r->plan, id, object);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Elements                                                            */
+
+/* A text element: foreign attributes and those in @names, then text */
+static gboolean
+begin_text (Reader             *r,
+            Frame              *frame,
+            const SaxAttrs     *attrs,
+            char              **target,
+            CxExtras          **extras,
+            const char * const *names,
+            Values             *values)
+{
+  frame->text = target;
+  frame->extras = extras;
+  g_string_truncate (r->text, 0);
+
+  return read_attrs (r, frame, attrs, names, values);
+}
+
+static gboolean
+start_threshold (Reader         *r,
+                 Frame          *frame,
+                 const SaxAttrs *attrs)
+{
+  static const char * const names[] = { "name", "value", NULL };
+  g_auto(Values) v = { { NULL } };
+  CxPlan *plan = r->plan;
+  CxThreshold *threshold = g_new0 (CxThreshold, 1);
+  const CxThresholdInfo *info;
+
+  threshold->line = frame->line;
+  g_ptr_array_add (plan->thresholds, threshold);
+  frame->extras = &threshold->extras;
+
+  if (!read_attrs (r, frame, attrs, names, &v) ||
+      !require_attr (r, frame, "name", v.values[0]) ||
+      !require_attr (r, frame, "value", v.values[1]))
+    return FALSE;
+
+  info = cx_threshold_info_lookup (v.values[0], NULL);
+  if (info == NULL)
+    {
+      reader_fail (r, CX_PLAN_ERROR_INVALID, frame->line,
+                   _("unknown threshold '%s': the thresholds are wow-drop, "
+                     "expectation-gap, rpn, severity and weak-link"),
+                   v.values[0]);
+      return FALSE;
+    }
+
+  for (guint i = 0; i + 1 < plan->thresholds->len; i++)
+    {
+      const CxThreshold *other = g_ptr_array_index (plan->thresholds, i);
+
+      if (strcmp (other->name, info->name) == 0)
+        {
+          reader_fail (r, CX_PLAN_ERROR_INVALID, frame->line,
+                       _("threshold '%s' is set twice: first on line %u"),
+                       info->name, other->line);
+          return FALSE;
+        }
+    }
+
+  threshold->name = g_strdup (info->name);
+  return parse_int (r, frame, info->name, v.values[1], info->min, info->max, &threshold->value);
+}
+
+static gboolean
+is_check_id (const char *check)
+{
+  return strlen (check) == 5 && g_str_has_prefix (check, "CX") &&
+         g_ascii_isdigit (check[2]) && g_ascii_isdigit (check[3]) && g_ascii_isdigit (check[4]);
+}
+
+static gboolean
+start_disable (Reader         *r,
+               Frame          *frame,
+               const SaxAttrs *attrs)
+{
+  static const char * const names[] = { "check", NULL };
+  g_auto(Values) v = { { NULL } };
+  CxDisable *disable = g_new0 (CxDisable, 1);
+
+  disable->line = frame->line;
+  g_ptr_array_add (r->plan->disables, disable);
+  frame->extras = &disable->extras;
+
+  if (!read_attrs (r, frame, attrs, names, &v) ||
+      !require_attr (r, frame, "check", v.values[0]))
+    return FALSE;
+
+  if (!is_check_id (v.values[0]))
+    {
+      reader_fail (r, CX_PLAN_ERROR_INVALID, frame->line,
+                   _("'%s' is not a check id: check ids are like CX005"), v.values[0]);
+      return FALSE;
+    }
+
+  disable->check = g_steal_pointer (&v.values[0]);
+  if (!cx_check_lookup (disable->check, NULL))
+    reader_warn (r, frame->line,
+                 _("check %s is not known to this version; the setting is kept as it is"),
+                 disable->check);
+
+  return TRUE;
+}
+
+static gboolean
+start_persona (Reader         *r,
+               Frame          *frame,
+               const SaxAttrs *attrs)
+{
+  static const char * const names[] = { "id", "mood", NULL };
+  g_auto(Values) v = { { NULL } };
+  CxPersona *persona = g_object_new (CX_TYPE_PERSONA, NULL);
+
+  persona->line = frame->line;
+  g_ptr_array_add (r->plan->personas, persona);
+  frame->object = persona;
+  frame->extras = &persona->x_self;
+
+  if (!read_attrs (r, frame, attrs, names, &v))
+    return FALSE;
+
+  persona->id = g_steal_pointer (&v.values[0]);
+  if (!take_id (r, frame, persona->id, G_OBJECT (persona)))
+    return FALSE;
+
+  if (v.values[1] != NULL)
+    {
+      if (!parse_int (r, frame, "mood", v.values[1], CX_EMOTION_MIN, CX_EMOTION_MAX,
+                      &persona->mood))
+        return FALSE;
+      persona->has_mood = TRUE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+start_lane (Reader         *r,
+            Frame          *frame,
+            const SaxAttrs *attrs)
+{
+  static const char * const names[] = { "id", "kind", NULL };
+  g_auto(Values) v = { { NULL } };
+  CxLane *lane = g_object_new (CX_TYPE_LANE, NULL);
+  guint *once = NULL;
+  int kind;
+
+  lane->line = frame->line;
+  g_ptr_array_add (r->plan->lanes, lane);
+  frame->object = lane;
+  frame->extras = &lane->x_self;
+
+  if (!read_attrs (r, frame, attrs, names, &v))
+    return FALSE;
+
+  lane->id = g_steal_pointer (&v.values[0]);
+  if (!take_id (r, frame, lane->id, G_OBJECT (lane)) ||
+      !require_attr (r, frame, "kind", v.values[1]) ||
+      !parse_enum (r, frame, "lane kind", v.values[1], CX_TYPE_LANE_KIND, &kind))
+    return FALSE;
+  lane->kind = kind;
+
+  if (kind == CX_LANE_KIND_EMOTION)
+    once = &r->emotion_lane_line;
+  else if (kind == CX_LANE_KIND_EXPECTATION)
+    once = &r->expectation_lane_line;
+
+  if (once != NULL && *once != 0)
+    {
+      reader_fail (r, CX_PLAN_ERROR_INVALID, frame->line,
+                   _("a second lane of kind '%s': a plan has at most one, "
+                     "and the first is on line %u"),
+                   v.values[1], *once);
+      return FALSE;
+    }
+  if (once != NULL)
+    *once = frame->line;
+
+  return TRUE;
+}
+
+static gboolean
+start_phase (Reader         *r,
+             Frame          *frame,
+             const SaxAttrs *attrs)
+{
+  static const char * const names[] = { "kind", NULL };
+  g_auto(Values) v = { { NULL } };
+  CxPlan *plan = r->plan;
+  CxPhase expected = MIN (r->phases_seen, CX_PHASE_RECOVERY);
+  int kind;
+
+  frame->extras = &plan->extras[CX_PLAN_SLOT_PHASE_BEFORE + expected];
+
+  if (!read_attrs (r, frame, attrs, names, &v) ||
+      !require_attr (r, frame, "kind", v.values[0]) ||
+      !parse_enum (r, frame, "phase kind", v.values[0], CX_TYPE_PHASE, &kind))
+    return FALSE;
+
+  if ((guint) kind < r->phases_seen || r->phases_seen >= CX_N_PHASES)
+    {
+      reader_fail (r, CX_PLAN_ERROR_INVALID, frame->line,
+                   _("phase '%s' appears twice: each phase must appear exactly once"),
+                   v.values[0]);
+      return FALSE;
+    }
+  if ((CxPhase) kind != expected)
+    {
+      reader_fail (r, CX_PLAN_ERROR_INVALID, frame->line,
+                   _("phase '%s' is out of order or phase '%s' is missing: "
+                     "the phases are before, during, after and recovery, in that order"),
+                   v.values[0], cx_enum_to_nick (CX_TYPE_PHASE, expected));
+      return FALSE;
+    }
+
+  plan->phase_line[kind] = frame->line;
+  r->phases_seen++;
+  frame->object = GUINT_TO_POINTER (kind);
+
+  return TRUE;
+}
+
+static gboolean
+start_step (Reader         *r,
+            Frame          *frame,
+            const SaxAttrs *attrs)
+{
+  static const char * const names[] = {
+    "id", "channel", "owner", "persona", "evidence", "wow", "moment-of-truth", "recovers", NULL
+  };
+  g_auto(Values) v = { { NULL } };
+  CxPhase phase = GPOINTER_TO_UINT (frame->object);
+  CxStep *step = g_object_new (CX_TYPE_STEP, NULL);
+  gboolean flag;
+  int value;
+
+  step->line = frame->line;
+  step->phase = phase;
+  step->plan = r->plan;
+  g_ptr_array_add (r->plan->steps[phase], step);
+  frame->object = step;
+  frame->extras = &step->x_self;
+
+  if (!read_attrs (r, frame, attrs, names, &v))
+    return FALSE;
+
+  step->id = g_steal_pointer (&v.values[0]);
+  if (!take_id (r, frame, step->id, G_OBJECT (step)))
+    return FALSE;
+
+  if (v.values[1] != NULL)
+    {
+      if (!parse_enum (r, frame, "channel", v.values[1], CX_TYPE_CHANNEL, &value))
+        return FALSE;
+      step->channel = value;
+    }
+  step->owner = cx_text_dup (v.values[2]);
+  /* references are kept as written; check CX008 says whether they resolve */
+  step->persona = g_steal_pointer (&v.values[3]);
+  if (v.values[4] != NULL)
+    {
+      if (!parse_enum (r, frame, "evidence", v.values[4], CX_TYPE_EVIDENCE, &value))
+        return FALSE;
+      step->evidence = value;
+    }
+  if (!parse_bool (r, frame, "wow", v.values[5], &flag))
+    return FALSE;
+  step->wow = flag;
+  if (!parse_bool (r, frame, "moment-of-truth", v.values[6], &flag))
+    return FALSE;
+  step->moment_of_truth = flag;
+  step->recovers = g_steal_pointer (&v.values[7]);
+
+  return TRUE;
+}
+
+static gboolean
+start_failure (Reader         *r,
+               Frame          *frame,
+               const SaxAttrs *attrs)
+{
+  static const char * const names[] = {
+    "id", "severity", "occurrence", "detection", "leads-to", NULL
+  };
+  static const char * const score_names[] = { "severity", "occurrence", "detection" };
+  g_auto(Values) v = { { NULL } };
+  CxStep *step = frame->object;
+  CxFailure *failure = g_object_new (CX_TYPE_FAILURE, NULL);
+  int *scores[] = { &failure->severity, &failure->occurrence, &failure->detection };
+
+  failure->line = frame->line;
+  failure->step = step;
+  g_ptr_array_add (step->failures, failure);
+  frame->object = failure;
+  frame->extras = &failure->x_self;
+
+  if (!read_attrs (r, frame, attrs, names, &v))
+    return FALSE;
+
+  failure->id = g_steal_pointer (&v.values[0]);
+  if (!take_id (r, frame, failure->id, G_OBJECT (failure)))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (scores); i++)
+    {
+      if (!require_attr (r, frame, score_names[i], v.values[i + 1]) ||
+          !parse_int (r, frame, score_names[i], v.values[i + 1],
+                      CX_SCORE_MIN, CX_SCORE_MAX, scores[i]))
+        return FALSE;
+    }
+  failure->leads_to = g_steal_pointer (&v.values[4]);
+
+  return TRUE;
+}
+
+static gboolean
+start_level (Reader         *r,
+             Frame          *frame,
+             const SaxAttrs *attrs,
+             int            *level,
+             char          **text,
+             CxExtras      **extras)
+{
+  static const char * const names[] = { "level", NULL };
+  g_auto(Values) v = { { NULL } };
+
+  return begin_text (r, frame, attrs, text, extras, names, &v) &&
+         require_attr (r, frame, "level", v.values[0]) &&
+         parse_int (r, frame, "level", v.values[0], CX_LEVEL_MIN, CX_LEVEL_MAX, level);
+}
+
+static gboolean
+start_emotion (Reader         *r,
+               Frame          *frame,
+               const SaxAttrs *attrs)
+{
+  static const char * const names[] = { "value", NULL };
+  g_auto(Values) v = { { NULL } };
+  CxStep *step = frame->object;
+  int value;
+
+  if (!begin_text (r, frame, attrs, &step->emotion_text, &step->x_emotion, names, &v) ||
+      !require_attr (r, frame, "value", v.values[0]) ||
+      !parse_int (r, frame, "value", v.values[0], CX_EMOTION_MIN, CX_EMOTION_MAX, &value))
+    return FALSE;
+
+  step->emotion = value;
+  step->has_emotion = TRUE;
+  return TRUE;
+}
+
+static gboolean
+start_cell (Reader         *r,
+            Frame          *frame,
+            const SaxAttrs *attrs)
+{
+  static const char * const names[] = { "lane", NULL };
+  g_auto(Values) v = { { NULL } };
+  CxStep *step = frame->object;
+  CxCell *cell = g_new0 (CxCell, 1);
+
+  cell->line = frame->line;
+  g_ptr_array_add (step->cells, cell);
+
+  if (!begin_text (r, frame, attrs, &cell->text, &cell->extras, names, &v) ||
+      !require_attr (r, frame, "lane", v.values[0]))
+    return FALSE;
+
+  cell->lane = g_steal_pointer (&v.values[0]);
+  return TRUE;
+}
+
+static gboolean
+start_link (Reader         *r,
+            Frame          *frame,
+            const SaxAttrs *attrs)
+{
+  static const char * const names[] = { "kind", "step", NULL };
+  g_auto(Values) v = { { NULL } };
+  CxStep *step = frame->object;
+  CxLink *link = g_new0 (CxLink, 1);
+  int kind;
+
+  link->line = frame->line;
+  g_ptr_array_add (step->links, link);
+  frame->extras = &link->extras;
+
+  if (!read_attrs (r, frame, attrs, names, &v) ||
+      !require_attr (r, frame, "kind", v.values[0]) ||
+      !parse_enum (r, frame, "link kind", v.values[0], CX_TYPE_LINK_KIND, &kind) ||
+      !require_attr (r, frame, "step", v.values[1]))
+    return FALSE;
+
+  link->kind = kind;
+  link->step = g_steal_pointer (&v.values[1]);
+  return TRUE;
+}
+
+/* An element with no attribute of its own: foreign ones only */
+static gboolean
+start_plain (Reader         *r,
+             Frame          *frame,
+             const SaxAttrs *attrs,
+             CxExtras      **extras)
+{
+  Values v = { { NULL } };
+
+  frame->extras = extras;
+  return read_attrs (r, frame, attrs, NULL, &v);
+}
+
+gboolean
+start_known_element (Reader         *r,
+                     Frame          *frame,
+                     const SaxAttrs *attrs)
+{
+  CxPlan *plan = r->plan;
+  g_auto(Values) none = { { NULL } };
+
+  switch (frame->kind)
+    {
+    case KIND_TITLE:
+      return begin_text (r, frame, attrs, &plan->title, &plan->extras[CX_PLAN_SLOT_TITLE],
+                         NULL, &none);
+    case KIND_DESCRIPTION:
+      return begin_text (r, frame, attrs, &plan->description,
+                         &plan->extras[CX_PLAN_SLOT_DESCRIPTION], NULL, &none);
+    case KIND_AUTHOR:
+      return begin_text (r, frame, attrs, &plan->author, &plan->extras[CX_PLAN_SLOT_AUTHOR],
+                         NULL, &none);
+    case KIND_CREATED:
+      return begin_text (r, frame, attrs, &plan->created, &plan->extras[CX_PLAN_SLOT_CREATED],
+                         NULL, &none);
+    case KIND_MODIFIED:
+      return begin_text (r, frame, attrs, &plan->modified,
+                         &plan->extras[CX_PLAN_SLOT_MODIFIED], NULL, &none);
+    case KIND_SETTINGS:
+      return start_plain (r, frame, attrs, &plan->extras[CX_PLAN_SLOT_SETTINGS]);
+    case KIND_THRESHOLD:
+      return start_threshold (r, frame, attrs);
+    case KIND_DISABLE:
+      return start_disable (r, frame, attrs);
+    case KIND_PERSONAS:
+      return start_plain (r, frame, attrs, &plan->extras[CX_PLAN_SLOT_PERSONAS]);
+    case KIND_PERSONA:
+      return start_persona (r, frame, attrs);
+    case KIND_PERSONA_NAME:
+      return begin_text (r, frame, attrs, &CX_PERSONA (frame->object)->name,
+                         &CX_PERSONA (frame->object)->x_name, NULL, &none);
+    case KIND_PERSONA_DESCRIPTION:
+      return begin_text (r, frame, attrs, &CX_PERSONA (frame->object)->description,
+                         &CX_PERSONA (frame->object)->x_description, NULL, &none);
+    case KIND_LANES:
+      return start_plain (r, frame, attrs, &plan->extras[CX_PLAN_SLOT_LANES]);
+    case KIND_LANE:
+      return start_lane (r, frame, attrs);
+    case KIND_LANE_NAME:
+      return begin_text (r, frame, attrs, &CX_LANE (frame->object)->name,
+                         &CX_LANE (frame->object)->x_name, NULL, &none);
+    case KIND_PHASES:
+      return start_plain (r, frame, attrs, &plan->extras[CX_PLAN_SLOT_PHASES]);
+    case KIND_PHASE:
+      return start_phase (r, frame, attrs);
+    case KIND_STEP:
+      return start_step (r, frame, attrs);
+    case KIND_STEP_TITLE:
+      return begin_text (r, frame, attrs, &CX_STEP (frame->object)->title,
+                         &CX_STEP (frame->object)->x_title, NULL, &none);
+    case KIND_EXPECTED:
+      return start_level (r, frame, attrs, &CX_STEP (frame->object)->expected_level,
+                          &CX_STEP (frame->object)->expected_text,
+                          &CX_STEP (frame->object)->x_expected);
+    case KIND_DELIVERED:
+      return start_level (r, frame, attrs, &CX_STEP (frame->object)->delivered_level,
+                          &CX_STEP (frame->object)->delivered_text,
+                          &CX_STEP (frame->object)->x_delivered);
+    case KIND_EMOTION:
+      return start_emotion (r, frame, attrs);
+    case KIND_CELL:
+      return start_cell (r, frame, attrs);
+    case KIND_FAILURE:
+      return start_failure (r, frame, attrs);
+    case KIND_MODE:
+      return begin_text (r, frame, attrs, &CX_FAILURE (frame->object)->mode,
+                         &CX_FAILURE (frame->object)->x_mode, NULL, &none);
+    case KIND_EFFECT:
+      return begin_text (r, frame, attrs, &CX_FAILURE (frame->object)->effect,
+                         &CX_FAILURE (frame->object)->x_effect, NULL, &none);
+    case KIND_LINK:
+      return start_link (r, frame, attrs);
+    case KIND_NONE:
+    case KIND_ROOT:
+    case KIND_FOREIGN:
+    case N_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  return FALSE;
+}
+
+static gboolean
+is_utc_date_time (const char *text)
+{
+  g_autoptr(GDateTime) parsed = NULL;
+  static const char shape[] = "dddd-dd-ddTdd:dd:dd";
+  const char *p = text;
+
+  for (guint i = 0; shape[i] != '\0'; i++, p++)
+    {
+      if (shape[i] == 'd' ? !g_ascii_isdigit (*p) : *p != shape[i])
+        return FALSE;
+    }
+  if (*p == '.')
+    {
+      p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+  if (p[0] != 'Z' || p[1] != '\0')
+    return FALSE;
+
+  parsed = g_date_time_new_from_iso8601 (text, NULL);
+  return parsed != NULL;
+}
+
+static gboolean
+has_foreign (const CxExtras *extras)
+{
+  return extras != NULL && (extras->attrs->len > 0 || extras->children->len > 0);
+}
+
+/* Whether the writer writes an element back: an empty optional element
+ * is not, unless it carries something foreign. This keeps the place of
+ * foreign neighbours right on the round trip. */
+gboolean
+end_known_element (Reader   *r,
+                   Frame    *frame,
+                   gboolean *written)
+{
+  CxPlan *plan = r->plan;
+
+  *written = TRUE;
+
+  if (kind_info (frame->kind)->holds_text)
+    {
+      g_free (*frame->text);
+      *frame->text = r->text->len > 0 ? g_strndup (r->text->str, r->text->len) : NULL;
+
+      switch (frame->kind)
+        {
+        case KIND_CREATED:
+        case KIND_MODIFIED:
+          if (*frame->text != NULL && !is_utc_date_time (*frame->text))
+            {
+              reader_fail (r, CX_PLAN_ERROR_INVALID, frame->line,
+                           _("<%s> '%s' is not a date and time in UTC such as "
+                             "2026-11-22T10:00:00Z"),
+                           element_name (frame), *frame->text);
+              return FALSE;
+            }
+          G_GNUC_FALLTHROUGH;
+        case KIND_DESCRIPTION:
+        case KIND_AUTHOR:
+        case KIND_PERSONA_DESCRIPTION:
+        case KIND_EFFECT:
+          *written = *frame->text != NULL || (*frame->extras != NULL &&
+                                              (*frame->extras)->attrs->len > 0);
+          break;
+        default:
+          break;
+        }
+      return TRUE;
+    }
+
+  switch (frame->kind)
+    {
+    case KIND_SETTINGS:
+      *written = plan->thresholds->len + plan->disables->len > 0 || has_foreign (*frame->extras);
+      break;
+
+    case KIND_PERSONAS:
+      *written = plan->personas->len > 0 || has_foreign (*frame->extras);
+      break;
+
+    case KIND_PHASES:
+      if (r->phases_seen < CX_N_PHASES)
+        {
+          reader_fail (r, CX_PLAN_ERROR_INVALID, frame->line,
+                       _("phase '%s' is missing: a plan has the phases before, during, after "
+                         "and recovery, in that order"),
+                       cx_enum_to_nick (CX_TYPE_PHASE, r->phases_seen));
+          return FALSE;
+        }
+      break;
+
+    default:
+      break;
+    }
+
+  return TRUE;
+}
+
+/* The root: our element in our namespace, of a version we can read. The
+ * version decides how unknown attributes are taken, so it comes first. */
+gboolean
+start_root (Reader         *r,
+            const xmlChar  *localname,
+            const xmlChar  *uri,
+            const xmlChar **namespaces,
+            int             n_namespaces,
+            const SaxAttrs *attrs)
+{
+  static const char * const names[] = { "version", NULL };
+  g_auto(Values) v = { { NULL } };
+  Frame *frame = reader_top (r);
+  const char *href = (const char *) uri;
+  const char *version = NULL;
+  guint64 major = 0, minor = 0;
+  char *end = NULL;
+
+  r->plan->line = frame->line;
+
+  if (strcmp ((const char *) localname, "cxplan") != 0 || href == NULL ||
+      !g_str_has_prefix (href, CX_NAMESPACE_STEM))
+    {
+      if (href != NULL)
+        reader_fail (r, CX_PLAN_ERROR_NOT_A_PLAN, frame->line,
+                     _("not a .cxplan plan: the root element is <%s> in the namespace '%s'"),
+                     (const char *) localname, href);
+      else
+        reader_fail (r, CX_PLAN_ERROR_NOT_A_PLAN, frame->line,
+                     _("not a .cxplan plan: the root element is <%s> with no namespace"),
+                     (const char *) localname);
+      return FALSE;
+    }
+
+  /* A later major version may have moved to urn:cxplan:plan:2 */
+  if (strcmp (href, CX_NAMESPACE) != 0)
+    {
+      guint64 ns_major = 0;
+
+      if (!g_ascii_string_to_unsigned (href + strlen (CX_NAMESPACE_STEM), 10, 2, G_MAXUINT32,
+                                       &ns_major, NULL))
+        {
+          reader_fail (r, CX_PLAN_ERROR_NOT_A_PLAN, frame->line,
+                       _("not a .cxplan plan: unknown namespace '%s'"), href);
+          return FALSE;
+        }
+      reader_fail (r, CX_PLAN_ERROR_NEWER_VERSION, frame->line,
+                   _("made by a newer version of the program (format %" G_GUINT64_FORMAT ".0); "
+                     "this version reads %d.x"),
+                   ns_major, CX_FORMAT_MAJOR);
+      return FALSE;
+    }
+
+  for (int a = 0; a < attrs->n; a++)
+    {
+      if (attrs->raw[a * 5 + 2] == NULL && strcmp ((const char *) attrs->raw[a * 5], "version") == 0)
+        {
+          v.values[0] = attr_value_dup (attrs->raw[a * 5 + 3], attrs->raw[a * 5 + 4]);
+          version = v.values[0];
+        }
+    }
+  if (version == NULL)
+    {
+      reader_fail (r, CX_PLAN_ERROR_INVALID, frame->line,
+                   _("<cxplan> is missing its required attribute 'version'"));
+      return FALSE;
+    }
+
+  if (!g_ascii_isdigit (version[0]) ||
+      (major = g_ascii_strtoull (version, &end, 10), *end != '.') ||
+      !g_ascii_isdigit (end[1]) ||
+      (minor = g_ascii_strtoull (end + 1, &end, 10), *end != '\0') ||
+      major > G_MAXUINT32 || minor > G_MAXUINT32)
+    {
+      reader_fail (r, CX_PLAN_ERROR_INVALID, frame->line,
+                   _("version '%s' is not a format version such as 1.0"), version);
+      return FALSE;
+    }
+
+  if (major > CX_FORMAT_MAJOR)
+    {
+      reader_fail (r, CX_PLAN_ERROR_NEWER_VERSION, frame->line,
+                   _("made by a newer version of the program (format %s); "
+                     "this version reads %d.x"),
+                   version, CX_FORMAT_MAJOR);
+      return FALSE;
+    }
+  if (major < CX_FORMAT_MAJOR)
+    {
+      reader_fail (r, CX_PLAN_ERROR_INVALID, frame->line,
+                   _("format version %s does not exist; this version reads %d.x"),
+                   version, CX_FORMAT_MAJOR);
+      return FALSE;
+    }
+
+  r->newer_minor = minor > CX_FORMAT_MINOR;
+  if (r->newer_minor)
+    reader_warn (r, frame->line,
+                 _("the plan was made in format %s, newer than this version's %s: "
+                   "what this version does not know is kept as it is"),
+                 version, CX_FORMAT_VERSION);
+
+  g_free (r->plan->version);
+  r->plan->version = g_steal_pointer (&v.values[0]);
+
+  /* Foreign namespaces declared on the root stay declared there */
+  for (int i = 0; i < n_namespaces; i++)
+    {
+      const char *prefix = (const char *) namespaces[i * 2];
+      const char *ns_uri = (const char *) namespaces[i * 2 + 1];
+
+      if (prefix == NULL || ns_uri == NULL || *ns_uri == '\0' || strcmp (ns_uri, CX_NAMESPACE) == 0)
+        continue;
+      plan_prefix_for (r->plan, ns_uri, prefix);
+    }
+
+  return read_attrs (r, frame, attrs, names, &v);
+}
