@@ -3,7 +3,8 @@
 #
 #   build-aux/dev.sh run    install what is missing, build, and open a sample plan
 #   build-aux/dev.sh test   install what is missing, build, and run every test suite:
-#                           the plain build and one with AddressSanitizer + UBSan
+#                           the plain build, one with AddressSanitizer + UBSan, and the
+#                           core tests under valgrind memcheck
 #
 # Installing is idempotent: packages already there are not fetched again.
 # Set CX_SKIP_INSTALL=1 to skip the package step (on a machine that is not Debian).
@@ -93,6 +94,7 @@ case "$cmd" in
     ninja -C _build-sanitize
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
       suite "address + undefined sanitizers" _build-sanitize
+    suite "valgrind memcheck" _build --setup=valgrind --suite core
     echo
     if [ "$skipped" -gt 0 ]; then
       echo "$passed passed, $failed failed, $skipped skipped"
