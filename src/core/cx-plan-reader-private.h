@@ -131,6 +131,58 @@ const KindInfo *kind_info           (Kind         kind);
 char        *attr_value_dup         (const xmlChar  *value,
                                      const xmlChar  *end);
 
+/* The known attributes of an element, as NUL-terminated copies */
+typedef struct
+{
+  char *values[MAX_KNOWN_ATTRS];
+} Values;
+
+/* cx-plan-reader-attrs.c */
+void         values_clear           (Values             *values);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Values, values_clear)
+CxExtras    *extras_of              (Frame              *frame);
+const char  *element_name           (Frame              *frame);
+gboolean     read_attrs             (Reader             *r,
+                                     Frame              *frame,
+                                     const SaxAttrs     *attrs,
+                                     const char * const *names,
+                                     Values             *values);
+gboolean     require_attr           (Reader             *r,
+                                     Frame              *frame,
+                                     const char         *name,
+                                     const char         *value);
+gboolean     parse_int              (Reader             *r,
+                                     Frame              *frame,
+                                     const char         *name,
+                                     const char         *value,
+                                     int                 min,
+                                     int                 max,
+                                     int                *out);
+gboolean     parse_bool             (Reader             *r,
+                                     Frame              *frame,
+                                     const char         *name,
+                                     const char         *value,
+                                     gboolean           *out);
+gboolean     parse_enum             (Reader             *r,
+                                     Frame              *frame,
+                                     const char         *name,
+                                     const char         *value,
+                                     GType               type,
+                                     int                *out);
+gboolean     take_id                (Reader             *r,
+                                     Frame              *frame,
+                                     const char         *id,
+                                     GObject            *object);
+
+/* cx-plan-reader-outline.c */
+gboolean     take_child_rule        (Reader          *r,
+                                     Frame           *parent,
+                                     const ChildRule *rules,
+                                     guint            index,
+                                     guint            line);
+gboolean     check_required_children (Reader         *r,
+                                     Frame           *frame);
+
 /* cx-plan-reader-elements.c */
 gboolean     start_known_element    (Reader         *r,
                                      Frame          *frame,
