@@ -298,6 +298,41 @@ test_check_refused (Fixture       *f,
   g_assert_true (g_str_has_prefix (f->err, "missing.cxplan:0: error: "));
 }
 
+/* Every file of the refused corpus: exit 2 and FILE:LINE: error: WHAT,
+ * whatever the tool is asked to do with it */
+static void
+test_refuses_bad_corpus (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *bad_dir = g_test_build_filename (G_TEST_DIST, "data", "bad", NULL);
+  g_autoptr(GDir) dir = g_dir_open (bad_dir, 0, NULL);
+  g_autoptr(GRegex) shape = g_regex_new ("^[^:]+\\.cxplan:[0-9]+: error: \\S.*\n$", 0, 0, NULL);
+  const char *name;
+  guint n_files = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+
+      if (!g_str_has_suffix (name, ".cxplan"))
+        continue;
+      path = g_build_filename (bad_dir, name, NULL);
+
+      run (f, "check", "--format=json", path, NULL);
+      g_assert_cmpint (f->status, ==, 2);
+      g_assert_true (g_regex_match (shape, f->err, 0, NULL));
+      g_assert_null (strstr (f->err, "root:x:0:0"));
+      g_assert_cmpstr (f->out, ==, "[]\n");
+
+      run (f, "fmt", "--check", path, NULL);
+      g_assert_cmpint (f->status, ==, 2);
+      n_files++;
+    }
+
+  g_assert_cmpuint (n_files, >=, 50);
+}
+
 static void
 test_usage_errors (Fixture       *f,
                    gconstpointer  data)
@@ -436,6 +471,7 @@ main (int   argc,
   ADD ("/tool/check/json", test_check_json);
   ADD ("/tool/check/fail-on", test_check_fail_on);
   ADD ("/tool/check/refused", test_check_refused);
+  ADD ("/tool/check/bad-corpus", test_refuses_bad_corpus);
   ADD ("/tool/usage", test_usage_errors);
   ADD ("/tool/fmt/canonical", test_fmt);
   ADD ("/tool/fmt/foreign", test_fmt_keeps_foreign);
