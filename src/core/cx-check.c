@@ -7,7 +7,8 @@
  * id order, so findings come out in their final order. What needs the
  * whole journey (the wow index of CX001, the median of CX007, the last
  * emotion of CX006, the recovered failures of CX003) is gathered in one
- * pass before the walk. Nothing outlives a call.
+ * pass before the walk. Nothing outlives a call. The rules themselves,
+ * with their messages, are in cx-check-rules.c.
  */
 
 #define G_LOG_DOMAIN "cx-check"
@@ -16,15 +17,8 @@
 
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
-
-#include "cx-check.h"
-#include "cx-enum-types.h"
+#include "cx-check-private.h"
 #include "cx-format.h"
-#include "cx-model-private.h"
-
-/* How many of the steps that miss a wow's bar its message names */
-#define WOW_NAMED_MAX 3
 
 static const CxCheckInfo check_infos[CX_N_CHECKS] = {
   [CX_CHECK_UNSUSTAINABLE_WOW]          = { "CX001", "unsustainable-wow" },
@@ -110,64 +104,7 @@ cx_finding_free (CxFinding *finding)
   g_free (finding);
 }
 
-/* Text */
-
-/* White space as XML counts it */
-#define XML_SPACE " \t\r\n"
-
-static gboolean
-is_blank (const char *text)
-{
-  return text == NULL || text[strspn (text, XML_SPACE)] == '\0';
-}
-
-/* A step by its title, or its id when the title is empty */
-static const char *
-step_name (CxStep *step)
-{
-  if (!is_blank (step->title))
-    return step->title;
-
-  return step->id != NULL ? step->id : "";
-}
-
-/* A failure by its mode, or its id when the mode is empty */
-static const char *
-failure_name (CxFailure *failure)
-{
-  if (!is_blank (failure->mode))
-    return failure->mode;
-
-  return failure->id != NULL ? failure->id : "";
-}
-
-static const char *
-phase_name (CxPhase phase)
-{
-  return cx_enum_to_nick (CX_TYPE_PHASE, phase);
-}
-
-/* A number held as twice its value, so a median of two levels stays
- * exact: "4" or "3.5" */
-static char *
-format_half (int twice)
-{
-  if (twice % 2 == 0)
-    return g_strdup_printf ("%d", twice / 2);
-
-  return g_strdup_printf ("%.1f", twice / 2.0);
-}
-
-/* The wow index of CX001. For a group of steps, by_bar[t] holds the
- * journey indices, ascending, of the steps of the group whose level is at
- * most t: the steps that miss a wow whose bar is t. The groups: every step
- * (for a wow without a persona), the steps without a persona, and the
- * steps of each persona; the last two never overlap. */
-
-typedef struct
-{
-  GArray *by_bar[CX_LEVEL_MAX + 1];   /* guint; [0] unused: a bar is at least 1 */
-} WowGroup;
+/* The wow index of CX001: its groups (see cx-check-private.h) */
 
 static WowGroup *
 wow_group_new (void)
@@ -199,99 +136,13 @@ wow_group_add (WowGroup *group,
     g_array_append_val (group->by_bar[bar], journey_index);
 }
 
-/* The index of the first element of @array greater than @value */
-static guint
-upper_bound (GArray *array,
-             guint   value)
-{
-  guint low = 0;
-  guint high = array->len;
+/* Lookups */
 
-  while (low < high)
-    {
-      guint mid = low + (high - low) / 2;
-
-      if (g_array_index (array, guint, mid) <= value)
-        low = mid + 1;
-      else
-        high = mid;
-    }
-
-  return low;
-}
-
-/* One run of the checks: what it gathers before its walk, and where the
- * walk stands */
-typedef struct
-{
-  CxPlan     *plan;
-  gboolean    enabled[CX_N_CHECKS];
-  int         wow_drop;
-  int         expectation_gap;
-  int         rpn;
-  int         severity;
-  int         weak_link;
-
-  GPtrArray  *journey;          /* CxStep, not owned: the main journey in order */
-  WowGroup   *wow_everyone;     /* CX001; NULL when there is no wow */
-  WowGroup   *wow_no_persona;
-  GHashTable *wow_personas;     /* persona id (not owned) → WowGroup */
-  int         median_twice;     /* CX007: twice the median; 0 when there is none */
-  CxStep     *last_emotion;     /* CX006 */
-  GHashTable *recovered;        /* CX003: the CxFailures a recovery step names */
-  gboolean    has_failures;     /* CX004 */
-
-  CxFinding   here;             /* the element the walk stands on; ids borrowed */
-  guint       journey_index;
-
-  GPtrArray  *findings;
-} CheckRun;
-
-static void report (CheckRun   *run,
-                    CxCheckId   check,
-                    CxSeverity  severity,
-                    const char *format,
-                    ...) G_GNUC_PRINTF (4, 5);
-
-static void
-report (CheckRun   *run,
-        CxCheckId   check,
-        CxSeverity  severity,
-        const char *format,
-        ...)
-{
-  CxFinding *finding = g_new0 (CxFinding, 1);
-  va_list args;
-
-  *finding = run->here;
-  finding->check = check;
-  finding->severity = severity;
-  finding->step_id = g_strdup (run->here.step_id);
-  finding->failure_id = g_strdup (run->here.failure_id);
-
-  va_start (args, format);
-  finding->message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_ptr_array_add (run->findings, finding);
-}
-
-/* A finding of CX008, always an error */
-#define broken(run, ...) \
-  report ((run), CX_CHECK_BROKEN_REFERENCE, CX_SEVERITY_ERROR, __VA_ARGS__)
-
-typedef enum
-{
-  REF_RESOLVED,     /* or no reference at all */
-  REF_MISSING,
-  REF_WRONG_KIND,
-} RefState;
-
-static RefState
-resolve (CheckRun   *run,
-         const char *id,
-         GType       type,
-         GObject   **object)
+RefState
+cx_check_resolve (CheckRun   *run,
+                  const char *id,
+                  GType       type,
+                  GObject   **object)
 {
   GObject *found;
 
@@ -399,7 +250,8 @@ gather_recovered (CheckRun *run)
         {
           GObject *object = NULL;
 
-          if (resolve (run, tokens[t], CX_TYPE_FAILURE, &object) == REF_RESOLVED && object != NULL)
+          if (cx_check_resolve (run, tokens[t], CX_TYPE_FAILURE, &object) == REF_RESOLVED
+              && object != NULL)
             g_hash_table_add (run->recovered, object);
         }
     }
@@ -444,291 +296,6 @@ gather (CheckRun *run)
     gather_recovered (run);
 }
 
-/* The checks, element by element */
-
-static void
-check_phase (CheckRun *run,
-             CxPhase   phase)
-{
-  GPtrArray *steps = run->plan->steps[phase];
-  const char *name = phase_name (phase);
-
-  if (!run->enabled[CX_CHECK_EMPTY_PHASE] || (steps != NULL && steps->len > 0))
-    return;
-
-  if (phase == CX_PHASE_BEFORE)
-    report (run, CX_CHECK_EMPTY_PHASE, CX_SEVERITY_WARNING,
-            _("phase '%s' has no step: the experience starts before the first contact"), name);
-  else if (phase == CX_PHASE_DURING)
-    report (run, CX_CHECK_EMPTY_PHASE, CX_SEVERITY_WARNING,
-            _("phase '%s' has no step: the service itself is not mapped"), name);
-  else if (phase == CX_PHASE_AFTER)
-    report (run, CX_CHECK_EMPTY_PHASE, CX_SEVERITY_WARNING,
-            _("phase '%s' has no step: nothing closes the loop after the service"), name);
-  else if (run->has_failures)
-    report (run, CX_CHECK_EMPTY_PHASE, CX_SEVERITY_WARNING,
-            _("phase '%s' has no step, yet the plan lists failures to recover from"), name);
-  else
-    report (run, CX_CHECK_EMPTY_PHASE, CX_SEVERITY_INFO,
-            _("phase '%s' has no step: nothing is planned for when something goes wrong"),
-            name);
-}
-
-static void
-check_wow (CheckRun *run,
-           CxStep   *step)
-{
-  int bar = MIN (step->delivered_level - run->wow_drop, CX_LEVEL_MAX);
-  GArray *lists[2] = { NULL, NULL };
-  guint next[2] = { 0, 0 };
-  guint missed = 0;
-  g_autoptr(GString) named = NULL;
-
-  if (!step->wow || bar < CX_LEVEL_MIN || run->wow_everyone == NULL)
-    return;
-
-  /* Same journey as W: every step when W has no persona, else the steps
-   * of W's persona and those without one */
-  if (is_blank (step->persona))
-    {
-      lists[0] = run->wow_everyone->by_bar[bar];
-    }
-  else
-    {
-      WowGroup *group = g_hash_table_lookup (run->wow_personas, step->persona);
-
-      lists[0] = run->wow_no_persona->by_bar[bar];
-      lists[1] = group != NULL ? group->by_bar[bar] : NULL;
-    }
-
-  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
-    {
-      if (lists[l] == NULL)
-        continue;
-      next[l] = upper_bound (lists[l], run->journey_index);
-      missed += lists[l]->len - next[l];
-    }
-  if (missed == 0)
-    return;
-
-  /* Name the first few in journey order: merge the two lists' heads */
-  named = g_string_new (NULL);
-  for (guint n_named = 0; n_named < WOW_NAMED_MAX; n_named++)
-    {
-      int best = -1;
-      CxStep *later;
-
-      for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
-        {
-          if (lists[l] == NULL || next[l] >= lists[l]->len)
-            continue;
-          if (best < 0 || g_array_index (lists[l], guint, next[l])
-                          < g_array_index (lists[best], guint, next[best]))
-            best = l;
-        }
-      if (best < 0)
-        break;
-
-      later = g_ptr_array_index (run->journey, g_array_index (lists[best], guint, next[best]));
-      next[best]++;
-
-      /* TRANSLATORS: separates the steps named after a wow moment */
-      if (n_named > 0)
-        g_string_append (named, _(", "));
-      /* TRANSLATORS: a step that misses a wow moment's bar, and its level */
-      g_string_append_printf (named, _("'%s' (%d)"), step_name (later), later->delivered_level);
-    }
-
-  report (run, CX_CHECK_UNSUSTAINABLE_WOW, CX_SEVERITY_WARNING,
-          g_dngettext (GETTEXT_PACKAGE,
-                       "wow moment '%s' (level %d) sets a bar that %u later step misses: %s",
-                       "wow moment '%s' (level %d) sets a bar that %u later steps miss: %s",
-                       missed),
-          step_name (step), step->delivered_level, missed, named->str);
-}
-
-static void
-check_step_references (CheckRun *run,
-                       CxStep   *step,
-                       CxPhase   phase)
-{
-  g_auto(GStrv) tokens = NULL;
-  RefState state;
-
-  state = resolve (run, step->persona, CX_TYPE_PERSONA, NULL);
-  if (state != REF_RESOLVED)
-    broken (run,
-            state == REF_MISSING
-            ? _("step '%s' names persona '%s', which does not exist")
-            : _("step '%s' names persona '%s', which is not a persona"),
-            step_name (step), step->persona);
-
-  if (is_blank (step->recovers))
-    return;
-
-  if (phase != CX_PHASE_RECOVERY)
-    broken (run, _("step '%s' names failures it recovers, but it is in phase '%s', not '%s'"),
-            step_name (step), phase_name (phase), phase_name (CX_PHASE_RECOVERY));
-
-  tokens = g_strsplit_set (step->recovers, XML_SPACE, -1);
-  for (guint t = 0; tokens[t] != NULL; t++)
-    {
-      /* resolve() takes the empty strings between separators for no reference */
-      state = resolve (run, tokens[t], CX_TYPE_FAILURE, NULL);
-      if (state != REF_RESOLVED)
-        broken (run,
-                state == REF_MISSING
-                ? _("step '%s' recovers failure '%s', which does not exist")
-                : _("step '%s' recovers failure '%s', which is not a failure"),
-                step_name (step), tokens[t]);
-    }
-}
-
-static void
-check_step (CheckRun *run,
-            CxStep   *step,
-            CxPhase   phase)
-{
-  gboolean main_journey = phase != CX_PHASE_RECOVERY;
-  int expected = step->expected_level;
-  int delivered = step->delivered_level;
-
-  if (main_journey && run->enabled[CX_CHECK_UNSUSTAINABLE_WOW])
-    check_wow (run, step);
-
-  if (main_journey && run->enabled[CX_CHECK_OVER_PROMISE]
-      && expected > 0 && delivered > 0 && expected - delivered >= run->expectation_gap)
-    report (run, CX_CHECK_OVER_PROMISE, CX_SEVERITY_WARNING,
-            _("step '%s' promises level %d but delivers %d (gap %d)"),
-            step_name (step), expected, delivered, expected - delivered);
-
-  if (run->enabled[CX_CHECK_UNOWNED_STEP] && is_blank (step->owner))
-    report (run, CX_CHECK_UNOWNED_STEP, CX_SEVERITY_INFO,
-            _("step '%s' has no owner"), step_name (step));
-
-  if (run->enabled[CX_CHECK_NEGATIVE_ENDING] && step == run->last_emotion && step->emotion < 0)
-    report (run, CX_CHECK_NEGATIVE_ENDING, CX_SEVERITY_WARNING,
-            _("the journey ends on a negative emotion (%d) at '%s'"),
-            step->emotion, step_name (step));
-
-  if (main_journey && run->enabled[CX_CHECK_WEAK_LINK] && run->median_twice > 0
-      && delivered > 0 && 2 * delivered <= run->median_twice - 2 * run->weak_link)
-    {
-      g_autofree char *below = format_half (run->median_twice - 2 * delivered);
-      g_autofree char *median = format_half (run->median_twice);
-
-      report (run, CX_CHECK_WEAK_LINK, CX_SEVERITY_INFO,
-              _("step '%s' delivers level %d, %s below the journey's median of %s"),
-              step_name (step), delivered, below, median);
-    }
-
-  if (run->enabled[CX_CHECK_BROKEN_REFERENCE])
-    check_step_references (run, step, phase);
-
-  if (run->enabled[CX_CHECK_UNEXAMINED_MOMENT_OF_TRUTH] && step->moment_of_truth
-      && (step->failures == NULL || step->failures->len == 0))
-    report (run, CX_CHECK_UNEXAMINED_MOMENT_OF_TRUTH, CX_SEVERITY_INFO,
-            _("step '%s' is a moment of truth, but no failure is listed for it"),
-            step_name (step));
-
-  if (main_journey && run->enabled[CX_CHECK_UNASSESSED_STEP] && (expected == 0 || delivered == 0))
-    report (run, CX_CHECK_UNASSESSED_STEP, CX_SEVERITY_INFO,
-            expected == 0 && delivered == 0
-            ? _("step '%s' has neither an expected nor a delivered level")
-            : expected == 0
-            ? _("step '%s' has no expected level")
-            : _("step '%s' has no delivered level"),
-            step_name (step));
-
-  if (phase == CX_PHASE_RECOVERY && run->enabled[CX_CHECK_IDLE_RECOVERY]
-      && is_blank (step->recovers))
-    report (run, CX_CHECK_IDLE_RECOVERY, CX_SEVERITY_INFO,
-            _("recovery step '%s' does not say which failures it recovers"),
-            step_name (step));
-}
-
-/* @lanes_seen: the lanes of the step's cells before this one */
-static void
-check_cell (CheckRun   *run,
-            CxStep     *step,
-            CxCell     *cell,
-            GHashTable *lanes_seen)
-{
-  GObject *lane = NULL;
-  RefState state;
-
-  if (!run->enabled[CX_CHECK_BROKEN_REFERENCE] || cell->lane == NULL)
-    return;
-
-  state = resolve (run, cell->lane, CX_TYPE_LANE, &lane);
-  if (state != REF_RESOLVED)
-    broken (run,
-            state == REF_MISSING
-            ? _("step '%s' has a cell in lane '%s', which does not exist")
-            : _("step '%s' has a cell in lane '%s', which is not a lane"),
-            step_name (step), cell->lane);
-  else if (lane != NULL && !cx_lane_kind_holds_text (CX_LANE (lane)->kind))
-    broken (run, _("step '%s' has a cell in lane '%s', whose kind '%s' holds no text"),
-            step_name (step), cell->lane,
-            cx_enum_to_nick (CX_TYPE_LANE_KIND, CX_LANE (lane)->kind));
-
-  if (!g_hash_table_add (lanes_seen, cell->lane))
-    broken (run, _("step '%s' has more than one cell in lane '%s'"),
-            step_name (step), cell->lane);
-}
-
-static void
-check_failure (CheckRun  *run,
-               CxFailure *failure)
-{
-  int rpn = failure->severity * failure->occurrence * failure->detection;
-  RefState state;
-
-  if (run->enabled[CX_CHECK_UNRECOVERED_FAILURE]
-      && (rpn >= run->rpn || failure->severity >= run->severity)
-      && !g_hash_table_contains (run->recovered, failure))
-    report (run, CX_CHECK_UNRECOVERED_FAILURE, CX_SEVERITY_WARNING,
-            _("failure '%s' (RPN %d, severity %d) has no recovery step"),
-            failure_name (failure), rpn, failure->severity);
-
-  if (!run->enabled[CX_CHECK_BROKEN_REFERENCE])
-    return;
-
-  state = resolve (run, failure->leads_to, CX_TYPE_STEP, NULL);
-  if (state != REF_RESOLVED)
-    broken (run,
-            state == REF_MISSING
-            ? _("failure '%s' leads to step '%s', which does not exist")
-            : _("failure '%s' leads to step '%s', which is not a step"),
-            failure_name (failure), failure->leads_to);
-}
-
-static void
-check_link (CheckRun *run,
-            CxStep   *step,
-            CxLink   *link)
-{
-  gboolean depends = link->kind == CX_LINK_KIND_DEPENDS_ON;
-  RefState state;
-
-  if (!run->enabled[CX_CHECK_BROKEN_REFERENCE])
-    return;
-
-  state = resolve (run, link->step, CX_TYPE_STEP, NULL);
-  if (state == REF_MISSING)
-    broken (run,
-            depends
-            ? _("step '%s' depends on step '%s', which does not exist")
-            : _("step '%s' leads to step '%s', which does not exist"),
-            step_name (step), link->step);
-  else if (state == REF_WRONG_KIND)
-    broken (run,
-            depends
-            ? _("step '%s' depends on step '%s', which is not a step")
-            : _("step '%s' leads to step '%s', which is not a step"),
-            step_name (step), link->step);
-}
-
 /* The walk: numbers the elements in document order and checks each */
 
 static void
@@ -755,7 +322,7 @@ walk_step (CheckRun *run,
            CxPhase   phase)
 {
   stand_on (run, CX_TARGET_STEP, step->line, phase, step, NULL, 0);
-  check_step (run, step, phase);
+  cx_check_run_step (run, step, phase);
 
   if (step->cells != NULL && step->cells->len > 0)
     {
@@ -766,7 +333,7 @@ walk_step (CheckRun *run,
           CxCell *cell = g_ptr_array_index (step->cells, c);
 
           stand_on (run, CX_TARGET_CELL, cell->line, phase, step, NULL, c);
-          check_cell (run, step, cell, lanes_seen);
+          cx_check_run_cell (run, step, cell, lanes_seen);
         }
     }
 
@@ -775,7 +342,7 @@ walk_step (CheckRun *run,
       CxFailure *failure = g_ptr_array_index (step->failures, f);
 
       stand_on (run, CX_TARGET_FAILURE, failure->line, phase, step, failure, 0);
-      check_failure (run, failure);
+      cx_check_run_failure (run, failure);
     }
 
   for (guint l = 0; step->links != NULL && l < step->links->len; l++)
@@ -783,7 +350,7 @@ walk_step (CheckRun *run,
       CxLink *link = g_ptr_array_index (step->links, l);
 
       stand_on (run, CX_TARGET_LINK, link->line, phase, step, NULL, l);
-      check_link (run, step, link);
+      cx_check_run_link (run, step, link);
     }
 }
 
@@ -795,7 +362,7 @@ walk (CheckRun *run)
       GPtrArray *steps = run->plan->steps[phase];
 
       stand_on (run, CX_TARGET_PHASE, run->plan->phase_line[phase], phase, NULL, NULL, 0);
-      check_phase (run, phase);
+      cx_check_run_phase (run, phase);
 
       for (guint i = 0; steps != NULL && i < steps->len; i++)
         {

@@ -189,12 +189,20 @@ void         cx_ns_decl_free     (gpointer data);
 /* Emitted by every change of the plan's structure, whichever file makes it */
 void         cx_plan_emit_changed  (CxPlan     *self);
 
-/* Register an id read from a file or made anew: FALSE if it is taken */
+/* The id registry, in cx-plan-ids.c. Register an id read from a file or
+ * made anew: FALSE if it is taken */
 gboolean     cx_plan_register_id   (CxPlan     *self,
                                     const char *id,
                                     GObject    *object);
 void         cx_plan_unregister_id (CxPlan     *self,
                                     const char *id);
+/* A step's id and its failures', as the step enters and leaves the plan */
+gboolean     cx_plan_step_ids_are_free (CxPlan *self,
+                                        CxStep *step);
+void         cx_plan_claim_step_ids    (CxPlan *self,
+                                        CxStep *step);
+void         cx_plan_release_step_ids  (CxPlan *self,
+                                        CxStep *step);
 
 /* Owned text: NULL for an empty string, as the format says */
 char        *cx_text_dup         (const char *text);
@@ -206,6 +214,10 @@ gboolean     cx_text_set         (char      **field,
 gboolean     cx_ptr_array_equal  (GPtrArray    *a,
                                   GPtrArray    *b,
                                   GEqualFunc    equal);
+gboolean     cx_threshold_equal  (gconstpointer a,
+                                  gconstpointer b);
+gboolean     cx_disable_equal    (gconstpointer a,
+                                  gconstpointer b);
 gboolean     cx_persona_equal    (gconstpointer a,
                                   gconstpointer b);
 gboolean     cx_lane_equal       (gconstpointer a,

@@ -1,6 +1,9 @@
 /* cx-plan.c — a customer-experience plan: the root of the model
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The object, its own properties, its steps and deep equality. The plan's
+ * settings are in cx-plan-settings.c, its id registry in cx-plan-ids.c.
  */
 
 #define G_LOG_DOMAIN "cx-model"
@@ -35,7 +38,7 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 /* Text and the plan's value types (cells are in cx-lane.c, links in
- * cx-step.c) */
+ * cx-step.c, thresholds and disables in cx-plan-settings.c) */
 
 char *
 cx_text_dup (const char *text)
@@ -61,26 +64,6 @@ cx_text_set (char      **field,
   *field = g_strdup (text);
 
   return TRUE;
-}
-
-void
-cx_threshold_free (gpointer data)
-{
-  CxThreshold *threshold = data;
-
-  g_free (threshold->name);
-  cx_extras_free (threshold->extras);
-  g_free (threshold);
-}
-
-void
-cx_disable_free (gpointer data)
-{
-  CxDisable *disable = data;
-
-  g_free (disable->check);
-  cx_extras_free (disable->extras);
-  g_free (disable);
 }
 
 void
@@ -367,338 +350,6 @@ cx_plan_set_modified (CxPlan     *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
-/* Settings */
-
-static CxThreshold *
-find_threshold (CxPlan     *self,
-                const char *name)
-{
-  for (guint i = 0; i < self->thresholds->len; i++)
-    {
-      CxThreshold *threshold = g_ptr_array_index (self->thresholds, i);
-
-      if (g_strcmp0 (threshold->name, name) == 0)
-        return threshold;
-    }
-
-  return NULL;
-}
-
-/**
- * cx_plan_get_threshold:
- * @self: a #CxPlan
- * @name: a threshold's name, such as "rpn"
- *
- * Returns: the plan's value of the threshold, or its default
- */
-int
-cx_plan_get_threshold (CxPlan     *self,
-                       const char *name)
-{
-  const CxThresholdInfo *info;
-  CxThreshold *threshold;
-
-  g_return_val_if_fail (CX_IS_PLAN (self), 0);
-  g_return_val_if_fail (name != NULL, 0);
-
-  threshold = find_threshold (self, name);
-  if (threshold != NULL)
-    return threshold->value;
-
-  info = cx_threshold_info_lookup (name, NULL);
-  g_return_val_if_fail (info != NULL, 0);
-
-  return info->default_value;
-}
-
-/**
- * cx_plan_set_threshold:
- * @self: a #CxPlan
- * @name: a threshold's name, such as "rpn"
- * @value: in the threshold's range
- *
- * Sets the threshold for this plan. Setting the default removes the
- * plan's own value, so the file no longer says it.
- */
-void
-cx_plan_set_threshold (CxPlan     *self,
-                       const char *name,
-                       int         value)
-{
-  const CxThresholdInfo *info;
-  CxThreshold *threshold;
-
-  g_return_if_fail (CX_IS_PLAN (self));
-  g_return_if_fail (name != NULL);
-  info = cx_threshold_info_lookup (name, NULL);
-  g_return_if_fail (info != NULL);
-  g_return_if_fail (value >= info->min && value <= info->max);
-
-  threshold = find_threshold (self, name);
-  if (value == info->default_value)
-    {
-      if (threshold == NULL)
-        return;
-      while ((threshold = find_threshold (self, name)) != NULL)
-        g_ptr_array_remove (self->thresholds, threshold);
-    }
-  else if (threshold != NULL)
-    {
-      if (threshold->value == value)
-        return;
-      threshold->value = value;
-    }
-  else
-    {
-      threshold = g_new0 (CxThreshold, 1);
-      threshold->name = g_strdup (name);
-      threshold->value = value;
-      g_ptr_array_add (self->thresholds, threshold);
-    }
-
-  cx_plan_emit_changed (self);
-}
-
-static int
-find_disable (CxPlan     *self,
-              const char *check_id)
-{
-  for (guint i = 0; i < self->disables->len; i++)
-    {
-      CxDisable *disable = g_ptr_array_index (self->disables, i);
-
-      if (g_strcmp0 (disable->check, check_id) == 0)
-        return (int) i;
-    }
-
-  return -1;
-}
-
-/**
- * cx_plan_is_check_disabled:
- * @self: a #CxPlan
- * @check_id: a check's id, such as "CX005"
- *
- * Returns: %TRUE if the plan says not to run the check
- */
-gboolean
-cx_plan_is_check_disabled (CxPlan     *self,
-                           const char *check_id)
-{
-  g_return_val_if_fail (CX_IS_PLAN (self), FALSE);
-  g_return_val_if_fail (check_id != NULL, FALSE);
-
-  return find_disable (self, check_id) >= 0;
-}
-
-/**
- * cx_plan_set_check_disabled:
- * @self: a #CxPlan
- * @check_id: a check's id, such as "CX005"
- * @disabled: whether the check is not to run on this plan
- */
-void
-cx_plan_set_check_disabled (CxPlan     *self,
-                            const char *check_id,
-                            gboolean    disabled)
-{
-  int i;
-
-  g_return_if_fail (CX_IS_PLAN (self));
-  g_return_if_fail (check_id != NULL && *check_id != '\0');
-
-  i = find_disable (self, check_id);
-  if (disabled)
-    {
-      CxDisable *disable;
-
-      if (i >= 0)
-        return;
-      disable = g_new0 (CxDisable, 1);
-      disable->check = g_strdup (check_id);
-      g_ptr_array_add (self->disables, disable);
-    }
-  else
-    {
-      if (i < 0)
-        return;
-      for (; i >= 0; i = find_disable (self, check_id))
-        g_ptr_array_remove_index (self->disables, i);
-    }
-
-  cx_plan_emit_changed (self);
-}
-
-/* Ids */
-
-/* @object is not referenced; %FALSE, changing nothing, if @id is taken */
-gboolean
-cx_plan_register_id (CxPlan     *self,
-                     const char *id,
-                     GObject    *object)
-{
-  g_return_val_if_fail (CX_IS_PLAN (self), FALSE);
-  g_return_val_if_fail (id != NULL, FALSE);
-  g_return_val_if_fail (G_IS_OBJECT (object), FALSE);
-
-  if (g_hash_table_contains (self->ids, id))
-    return FALSE;
-
-  g_hash_table_insert (self->ids, g_strdup (id), object);
-
-  return TRUE;
-}
-
-void
-cx_plan_unregister_id (CxPlan     *self,
-                       const char *id)
-{
-  g_return_if_fail (CX_IS_PLAN (self));
-  g_return_if_fail (id != NULL);
-
-  g_hash_table_remove (self->ids, id);
-}
-
-/**
- * cx_plan_lookup_id:
- * @self: a #CxPlan
- * @id: an id
- *
- * Returns: (transfer none) (nullable): the persona, lane, step or failure
- *   of that id
- */
-GObject *
-cx_plan_lookup_id (CxPlan     *self,
-                   const char *id)
-{
-  g_return_val_if_fail (CX_IS_PLAN (self), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
-
-  return g_hash_table_lookup (self->ids, id);
-}
-
-/* Ids are written as XML NCNames; ASCII keeps them safe for any reader. */
-static gboolean
-is_ncname_char (char c)
-{
-  return g_ascii_isalnum (c) || c == '-' || c == '_' || c == '.';
-}
-
-static char *
-ncname_from_stem (const char *stem)
-{
-  g_autofree char *ascii = g_str_to_ascii (stem, "C");
-  GString *id = g_string_new (NULL);
-
-  for (const char *p = ascii; *p != '\0'; p++)
-    {
-      char c = is_ncname_char (*p) ? *p : '-';
-
-      /* An NCName starts with a letter or '_'; collapse runs of '-' */
-      if (id->len == 0 && !g_ascii_isalpha (c) && c != '_')
-        continue;
-      if (c == '-' && id->str[id->len - 1] == '-')
-        continue;
-      g_string_append_c (id, c);
-    }
-  while (id->len > 0 && id->str[id->len - 1] == '-')
-    g_string_truncate (id, id->len - 1);
-  if (id->len == 0)
-    g_string_append (id, "id");
-
-  return g_string_free (id, FALSE);
-}
-
-/**
- * cx_plan_make_id:
- * @self: a #CxPlan
- * @stem: (nullable): what the id should read like, such as "step"
- *
- * Makes an id no persona, lane, step or failure of the plan has: @stem
- * itself, or "@stem-2", "@stem-3"… A @stem that is not an NCName is made
- * into one (letters folded to ASCII, other characters to '-'). The id is
- * not registered.
- *
- * Returns: (transfer full): a fresh id
- */
-char *
-cx_plan_make_id (CxPlan     *self,
-                 const char *stem)
-{
-  g_autofree char *base = NULL;
-
-  g_return_val_if_fail (CX_IS_PLAN (self), NULL);
-  g_return_val_if_fail (stem == NULL || g_utf8_validate (stem, -1, NULL), NULL);
-
-  base = ncname_from_stem (stem != NULL ? stem : "");
-  if (!g_hash_table_contains (self->ids, base))
-    return g_steal_pointer (&base);
-
-  for (guint n = 2; ; n++)
-    {
-      char *id = g_strdup_printf ("%s-%u", base, n);
-
-      if (!g_hash_table_contains (self->ids, id))
-        return id;
-      g_free (id);
-    }
-}
-
-/* An object may take @id if it is free or already its own (a reader may
- * register ids before it adds the objects). */
-static gboolean
-id_is_free_for (CxPlan     *self,
-                const char *id,
-                gpointer    object)
-{
-  gpointer owner = g_hash_table_lookup (self->ids, id);
-
-  return owner == NULL || owner == object;
-}
-
-static void
-claim_id (CxPlan     *self,
-          const char *id,
-          gpointer    object)
-{
-  g_hash_table_replace (self->ids, g_strdup (id), object);
-}
-
-static void
-release_id (CxPlan     *self,
-            const char *id,
-            gpointer    object)
-{
-  if (g_hash_table_lookup (self->ids, id) == object)
-    g_hash_table_remove (self->ids, id);
-}
-
-static gboolean
-step_ids_are_free (CxPlan *self,
-                   CxStep *step)
-{
-  if (!id_is_free_for (self, step->id, step))
-    return FALSE;
-
-  for (guint i = 0; i < step->failures->len; i++)
-    {
-      CxFailure *failure = g_ptr_array_index (step->failures, i);
-
-      if (!id_is_free_for (self, failure->id, failure) ||
-          g_strcmp0 (failure->id, step->id) == 0)
-        return FALSE;
-      for (guint j = 0; j < i; j++)
-        {
-          CxFailure *other = g_ptr_array_index (step->failures, j);
-
-          if (g_strcmp0 (failure->id, other->id) == 0)
-            return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
 /* Steps (personas are in cx-persona.c, lanes in cx-lane.c, a step's
  * failures in cx-failure.c) */
 
@@ -757,21 +408,16 @@ cx_plan_insert_step (CxPlan  *self,
   g_return_if_fail (step->plan == NULL);
   steps = self->steps[phase];
   g_return_if_fail (position < 0 || (guint) position <= steps->len);
-  g_return_if_fail (step_ids_are_free (self, step));
+  g_return_if_fail (cx_plan_step_ids_are_free (self, step));
 
   g_ptr_array_insert (steps, position < 0 ? -1 : position, g_object_ref (step));
   step->plan = self;
   phase_changed = step->phase != phase;
   step->phase = phase;
 
-  claim_id (self, step->id, step);
   for (guint i = 0; i < step->failures->len; i++)
-    {
-      CxFailure *failure = g_ptr_array_index (step->failures, i);
-
-      failure->step = step;
-      claim_id (self, failure->id, failure);
-    }
+    ((CxFailure *) g_ptr_array_index (step->failures, i))->step = step;
+  cx_plan_claim_step_ids (self, step);
 
   /* The property lives in cx-step.c; the step is the only one to notify it */
   if (phase_changed)
@@ -798,13 +444,7 @@ cx_plan_remove_step (CxPlan *self,
   g_return_if_fail (step->plan == self);
   g_return_if_fail (g_ptr_array_find (self->steps[step->phase], step, &index));
 
-  release_id (self, step->id, step);
-  for (guint i = 0; i < step->failures->len; i++)
-    {
-      CxFailure *failure = g_ptr_array_index (step->failures, i);
-
-      release_id (self, failure->id, failure);
-    }
+  cx_plan_release_step_ids (self, step);
   step->plan = NULL;
   g_ptr_array_remove_index (self->steps[step->phase], index);
 
@@ -853,27 +493,6 @@ cx_ptr_array_equal (GPtrArray  *a,
 }
 
 static gboolean
-threshold_equal (gconstpointer pa,
-                 gconstpointer pb)
-{
-  const CxThreshold *a = pa, *b = pb;
-
-  return str_equal (a->name, b->name) &&
-         a->value == b->value &&
-         cx_extras_equal (a->extras, b->extras);
-}
-
-static gboolean
-disable_equal (gconstpointer pa,
-               gconstpointer pb)
-{
-  const CxDisable *a = pa, *b = pb;
-
-  return str_equal (a->check, b->check) &&
-         cx_extras_equal (a->extras, b->extras);
-}
-
-static gboolean
 ns_decl_equal (gconstpointer pa,
                gconstpointer pb)
 {
@@ -911,8 +530,8 @@ cx_plan_equal (CxPlan *a,
       !str_equal (a->modified, b->modified))
     return FALSE;
 
-  if (!cx_ptr_array_equal (a->thresholds, b->thresholds, threshold_equal) ||
-      !cx_ptr_array_equal (a->disables, b->disables, disable_equal) ||
+  if (!cx_ptr_array_equal (a->thresholds, b->thresholds, cx_threshold_equal) ||
+      !cx_ptr_array_equal (a->disables, b->disables, cx_disable_equal) ||
       !cx_ptr_array_equal (a->personas, b->personas, cx_persona_equal) ||
       !cx_ptr_array_equal (a->lanes, b->lanes, cx_lane_equal) ||
       !cx_ptr_array_equal (a->ns_decls, b->ns_decls, ns_decl_equal))
