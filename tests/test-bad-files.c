@@ -59,6 +59,7 @@ static const BadFile bad_files[] = {
   { "invalid-utf8-truncated-sequence.cxplan", CX_PLAN_ERROR_ENCODING, 4, "utf-8" },
   { "invalid-utf8-in-comment.cxplan", CX_PLAN_ERROR_ENCODING, 18, "utf-8" },
   { "latin1-declared.cxplan", CX_PLAN_ERROR_ENCODING, 3, "utf-8" },
+  { "shift-jis-declared.cxplan", CX_PLAN_ERROR_ENCODING, 1, "shift_jis" },
   { "utf16.cxplan", CX_PLAN_ERROR_ENCODING, 1, "utf-8" },
   { "gzip-compressed.cxplan", CX_PLAN_ERROR_ENCODING, 1, "utf-8" },
 

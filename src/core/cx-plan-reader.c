@@ -433,6 +433,56 @@ clean_libxml_message (const char *message)
   return text;
 }
 
+/* A .cxplan file is UTF-8. An XML declaration naming another encoding
+ * is refused before libxml2 sees it: it would convert through iconv,
+ * and bytes that are not valid in the named encoding end in a parse
+ * error about something else, with libxml2 writing to stderr. */
+static gboolean
+declares_utf8 (Reader     *r,
+               const char *data,
+               gsize       length)
+{
+  g_autofree char *declared = NULL;
+  const char *end, *p;
+  gsize head = MIN (length, 512);
+
+  if (head >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      head -= 3;
+    }
+  if (head < 5 || memcmp (data, "<?xml", 5) != 0)
+    return TRUE;
+
+  end = g_strstr_len (data, head, "?>");
+  if (end == NULL)
+    return TRUE;  /* libxml2 will say what is wrong with it */
+
+  p = g_strstr_len (data, end - data, "encoding");
+  if (p == NULL)
+    return TRUE;
+  p += strlen ("encoding");
+  while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '='))
+    p++;
+  if (p >= end || (*p != '"' && *p != '\''))
+    return TRUE;
+
+  {
+    const char *close = memchr (p + 1, *p, end - (p + 1));
+
+    if (close == NULL)
+      return TRUE;
+    declared = g_strndup (p + 1, close - (p + 1));
+  }
+
+  if (g_ascii_strcasecmp (declared, "UTF-8") == 0 || g_ascii_strcasecmp (declared, "UTF8") == 0)
+    return TRUE;
+
+  reader_fail (r, CX_PLAN_ERROR_ENCODING, line_of_offset (data, p - data),
+               _("the file declares the encoding '%s': a .cxplan file is UTF-8"), declared);
+  return FALSE;
+}
+
 static gboolean
 check_bytes (Reader     *r,
              const char *data,
@@ -465,7 +515,7 @@ check_bytes (Reader     *r,
       return FALSE;
     }
 
-  return TRUE;
+  return declares_utf8 (r, data, length);
 }
 
 static void
@@ -488,7 +538,8 @@ parse (Reader     *r,
       return;
     }
 
-  xmlCtxtUseOptions (ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA |
+  /* The bytes are known to be UTF-8 and so declared: no conversion */
+  xmlCtxtUseOptions (ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_IGNORE_ENC |
                            XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 
   /* Our handlers only: no tree is built */
