@@ -538,9 +538,11 @@ parse (Reader     *r,
       return;
     }
 
-  /* The bytes are known to be UTF-8 and so declared: no conversion */
+  /* The bytes are known to be UTF-8 and so declared: no conversion. Line
+   * numbers come from the parser's input (an int), so they go past 65535
+   * even in SAX; XML_PARSE_BIG_LINES keeps kept foreign nodes right too. */
   xmlCtxtUseOptions (ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_IGNORE_ENC |
-                           XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+                           XML_PARSE_BIG_LINES | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 
   /* Our handlers only: no tree is built */
   sax = ctxt->sax;
