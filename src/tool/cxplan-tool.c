@@ -1,4 +1,4 @@
-/* cxplan-tool.c — CX Planner without a display: check, format, create
+/* cxplan-tool.c — CX Planner without a display: check, format, create, export
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -24,6 +24,7 @@
 
 #include "cx-check.h"
 #include "cx-format.h"
+#include "cx-map.h"
 #include "cx-model.h"
 #include "cx-plan-io.h"
 
@@ -57,8 +58,9 @@ print_usage (void)
              "  %s fmt [--check] FILE…\n"
              "  %s new -o FILE [--template NAME] [--title TITLE] [--force]\n"
              "  %s new --list-templates\n"
+             "  %s export FILE -o OUT [--scale S] [--phase PHASE] [--dark]\n"
              "\n"
-             "Check, format and create CX Planner plans (.cxplan) without a display.\n"
+             "Check, format, create and draw CX Planner plans (.cxplan) without a display.\n"
              "\n"
              "Commands:\n"
              "  check   Run the consistency checks on each plan and list the findings,\n"
@@ -66,6 +68,10 @@ print_usage (void)
              "  fmt     Rewrite each plan in canonical form (--check: only list the\n"
              "          files that would change, and exit 1 if any would)\n"
              "  new     Write a new plan, blank or from a bundled template\n"
+             "  export  Draw the journey map, with a title block and a legend, into OUT:\n"
+             "          a PNG, SVG or PDF file as its name ends. --scale S: S pixels or\n"
+             "          points a map unit (default 1); --phase before|during|after|recovery:\n"
+             "          that phase alone; --dark: the dark style\n"
              "\n"
              "Options:\n"
              "  -h, --help      Show this help\n"
@@ -74,7 +80,7 @@ print_usage (void)
              "A FILE of “-” is read from standard input.\n"
              "Exit status: 0 no finding at or above --fail-on (default: error); 1 there is one;\n"
              "2 a file could not be read or was refused; 64 the command line was wrong.\n"),
-           program_name, program_name, program_name, program_name);
+           program_name, program_name, program_name, program_name, program_name);
 }
 
 /* A file given on the command line; "-" is standard input */
@@ -513,6 +519,76 @@ cmd_new (int    argc,
   return EXIT_SUCCESS;
 }
 
+/* ------------------------------------------------------------------ */
+/* export                                                              */
+
+#define MAX_EXPORT_SCALE 16.0
+
+static int
+cmd_export (int    argc,
+            char **argv)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *phase_text = NULL;
+  g_auto(GStrv) files = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CxPlan) plan = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  CxExportOptions options = { .scale = 1.0, .phase = -1, .dark = FALSE };
+  CxExportFormat format;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Where to write the map: a .png, .svg or .pdf file"), "OUT" },
+    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &options.scale,
+      N_("Pixels (PNG) or points (SVG, PDF) a map unit; default 1"), "S" },
+    { "phase", 0, 0, G_OPTION_ARG_STRING, &phase_text,
+      N_("Draw one phase alone: before, during, after or recovery"), "PHASE" },
+    { "dark", 0, 0, G_OPTION_ARG_NONE, &options.dark, N_("Use the dark style"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("FILE -o OUT — draw the journey map into a PNG, SVG or PDF"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error ("%s", error->message);
+
+  if (files == NULL || files[0] == NULL)
+    return usage_error (_("export needs a FILE to draw"));
+  if (files[1] != NULL)
+    return usage_error (_("export draws one FILE at a time; “%s” is one too many"), files[1]);
+  if (output == NULL)
+    return usage_error (_("export needs -o OUT"));
+  if (!cx_export_format_from_path (output, &format))
+    return usage_error (_("cannot tell the format of “%s”: name it .png, .svg or .pdf"),
+                        output);
+  if (!(options.scale > 0 && options.scale <= MAX_EXPORT_SCALE))
+    return usage_error (_("--scale must be above 0 and at most %g"), MAX_EXPORT_SCALE);
+  if (phase_text != NULL)
+    {
+      int phase;
+
+      if (!cx_enum_from_nick (CX_TYPE_PHASE, phase_text, &phase))
+        return usage_error (_("unknown phase “%s”: use before, during, after or recovery"),
+                            phase_text);
+      options.phase = phase;
+    }
+
+  plan = load_plan (files[0], FALSE);
+  if (plan == NULL)
+    return EXIT_REFUSED;
+
+  findings = cx_check_plan (plan);
+  if (!cx_map_export (plan, findings, output, format, &options, &error))
+    {
+      g_printerr ("%s: error: %s\n", program_name, error->message);
+      return EXIT_REFUSED;
+    }
+
+  return EXIT_SUCCESS;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -551,11 +627,7 @@ main (int    argc,
   if (strcmp (command, "new") == 0)
     return cmd_new (argc - 1, argv + 1);
   if (strcmp (command, "export") == 0)
-    {
-      g_printerr (_("%s: export is not available in this build: it comes with the map renderer\n"),
-                  program_name);
-      return EXIT_USAGE;
-    }
+    return cmd_export (argc - 1, argv + 1);
 
   return usage_error (_("unknown command “%s”"), command);
 }

@@ -1,0 +1,21 @@
+/* cx-application.h — CX Planner
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "cx-window.h"
+
+G_BEGIN_DECLS
+
+#define CX_TYPE_APPLICATION (cx_application_get_type ())
+G_DECLARE_FINAL_TYPE (CxApplication, cx_application, CX, APPLICATION, AdwApplication)
+
+CxApplication *cx_application_new                  (void);
+CxWindow      *cx_application_find_window_for_file (CxApplication *self,
+                                                    GFile         *file);
+
+G_END_DECLS

@@ -1,0 +1,852 @@
+/* cx-document.c — a plan open in a window: its file, its findings, its state
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Reading, saving and exporting run in a GTask thread, so the window never
+ * waits on the disk. A thread gets its own copies of what it needs (the
+ * file, the etag and checksum it compares against) and the document is
+ * only changed back on the main thread, in the _finish functions.
+ */
+
+#define G_LOG_DOMAIN "cx-document"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cx-document.h"
+#include "cx-format.h"
+
+struct _CxDocument
+{
+  GObject    parent_instance;
+
+  CxPlan    *plan;
+  GPtrArray *findings;   /* (element-type CxFinding) */
+  GFile     *file;       /* where it is saved; NULL for an unsaved copy */
+  GFile     *source;     /* what it was read from: the file, or the sample copied */
+  char      *etag;       /* of the file when last read or saved */
+  char      *checksum;   /* SHA-256 of its bytes then */
+  goffset    size;       /* and their number */
+  guint      busy;       /* saves running */
+  gboolean   modified;
+};
+
+enum {
+  PROP_0,
+  PROP_PLAN,
+  PROP_FILE,
+  PROP_TITLE,
+  PROP_MODIFIED,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (CxDocument, cx_document, G_TYPE_OBJECT)
+G_DEFINE_QUARK (cx-document-error-quark, cx_document_error)
+
+static void
+cx_document_finalize (GObject *object)
+{
+  CxDocument *self = CX_DOCUMENT (object);
+
+  g_clear_object (&self->plan);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  g_clear_object (&self->file);
+  g_clear_object (&self->source);
+  g_clear_pointer (&self->etag, g_free);
+  g_clear_pointer (&self->checksum, g_free);
+
+  G_OBJECT_CLASS (cx_document_parent_class)->finalize (object);
+}
+
+static void
+cx_document_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  CxDocument *self = CX_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLAN:
+      g_value_set_object (value, self->plan);
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, cx_document_get_title (self));
+      break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy > 0);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cx_document_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  CxDocument *self = CX_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODIFIED:
+      cx_document_set_modified (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cx_document_class_init (CxDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = cx_document_finalize;
+  object_class->get_property = cx_document_get_property;
+  object_class->set_property = cx_document_set_property;
+
+  properties[PROP_PLAN] =
+    g_param_spec_object ("plan", NULL, NULL, CX_TYPE_PLAN,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /**
+   * CxDocument:modified:
+   *
+   * Whether the plan differs from its file (or has none). Saving and
+   * closing read it; editing (to come) sets it.
+   */
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cx_document_init (CxDocument *self)
+{
+}
+
+/**
+ * cx_document_new_for_plan:
+ * @plan: a plan
+ *
+ * A document for a plan that has no file yet: it counts as unsaved.
+ *
+ * Returns: (transfer full): a new #CxDocument
+ */
+CxDocument *
+cx_document_new_for_plan (CxPlan *plan)
+{
+  CxDocument *self;
+
+  g_return_val_if_fail (CX_IS_PLAN (plan), NULL);
+
+  self = g_object_new (CX_TYPE_DOCUMENT, NULL);
+  self->plan = g_object_ref (plan);
+  self->findings = cx_check_plan (plan);
+  self->modified = TRUE;
+
+  return self;
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading                                                             */
+
+typedef struct
+{
+  GFile               *file;
+  CxDocumentLoadFlags  flags;
+  CxPlan              *plan;
+  GPtrArray           *findings;
+  char                *etag;
+  char                *checksum;
+  goffset              size;
+  CxDiagnostic        *refusal;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->file);
+  g_clear_object (&data->plan);
+  g_clear_pointer (&data->findings, g_ptr_array_unref);
+  g_clear_pointer (&data->etag, g_free);
+  g_clear_pointer (&data->checksum, g_free);
+  g_clear_pointer (&data->refusal, cx_diagnostic_free);
+  g_free (data);
+}
+
+/* What went wrong with a file, in words a user understands */
+static char *
+describe_io_error (const GError *error)
+{
+  if (error->domain == G_IO_ERROR)
+    {
+      switch (error->code)
+        {
+        case G_IO_ERROR_NOT_FOUND:
+          return g_strdup (_("the file does not exist"));
+        case G_IO_ERROR_PERMISSION_DENIED:
+          return g_strdup (_("you are not allowed to read it"));
+        case G_IO_ERROR_IS_DIRECTORY:
+          return g_strdup (_("it is a folder"));
+        default:
+          break;
+        }
+    }
+
+  return g_strdup (error->message);
+}
+
+static GBytes *
+read_bounded (GFile         *file,
+              char         **etag,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GByteArray) bytes = NULL;
+  guint8 buffer[65536];
+  gssize n_read;
+
+  stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
+    return NULL;
+
+  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_ETAG_VALUE, cancellable, NULL);
+  if (etag != NULL && info != NULL)
+    *etag = g_strdup (g_file_info_get_etag (info));
+
+  /* Stop past the reader's limit, as it does: it refuses the rest */
+  bytes = g_byte_array_new ();
+  while ((n_read = g_input_stream_read (G_INPUT_STREAM (stream), buffer, sizeof buffer,
+                                        cancellable, error)) > 0)
+    {
+      g_byte_array_append (bytes, buffer, n_read);
+      if (bytes->len > CX_MAX_FILE_SIZE)
+        break;
+    }
+  if (n_read < 0)
+    return NULL;
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (data->file);
+  const char *contents;
+  gsize length;
+
+  bytes = read_bounded (data->file, &data->etag, cancellable, &error);
+  if (bytes == NULL)
+    {
+      g_autofree char *what = describe_io_error (error);
+
+      data->refusal = g_new0 (CxDiagnostic, 1);
+      data->refusal->message = g_strdup (what);
+      g_task_return_new_error (task, CX_PLAN_ERROR, CX_PLAN_ERROR_IO, "%s:0: %s", name, what);
+      return;
+    }
+
+  contents = g_bytes_get_data (bytes, &length);
+  data->size = length;
+  data->checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents,
+                                                length);
+  data->plan = cx_plan_read_from_data (contents, length, name, NULL, &data->refusal, &error);
+  if (data->plan == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  data->findings = cx_check_plan (data->plan);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * cx_document_load_async:
+ * @file: a .cxplan file
+ * @flags: how to open it
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the plan is read and checked, or refused
+ * @user_data: for @callback
+ *
+ * Reads @file and checks the plan in a thread. The new document is only
+ * made when the file is accepted, so the caller's current one stays as it
+ * is when it is refused.
+ */
+void
+cx_document_load_async (GFile               *file,
+                        CxDocumentLoadFlags  flags,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *data;
+
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  data = g_new0 (LoadData, 1);
+  data->file = g_object_ref (file);
+  data->flags = flags;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cx_document_load_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+/**
+ * cx_document_load_finish:
+ * @result: the result given to the callback
+ * @refusal: (out) (optional) (nullable): where a refused file fails: the
+ *   line (0 when the file could not be read at all) and what is wrong
+ * @error: a #GError, %CX_PLAN_ERROR domain
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL with @error set
+ */
+CxDocument *
+cx_document_load_finish (GAsyncResult  *result,
+                         CxDiagnostic **refusal,
+                         GError       **error)
+{
+  LoadData *data;
+  CxDocument *self;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cx_document_load_async, NULL);
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    {
+      if (refusal != NULL)
+        *refusal = g_steal_pointer (&data->refusal);
+      return NULL;
+    }
+
+  self = g_object_new (CX_TYPE_DOCUMENT, NULL);
+  self->plan = g_steal_pointer (&data->plan);
+  self->findings = g_steal_pointer (&data->findings);
+  self->source = g_object_ref (data->file);
+
+  if (data->flags & CX_DOCUMENT_LOAD_AS_COPY)
+    {
+      self->modified = TRUE;
+    }
+  else
+    {
+      self->file = g_object_ref (data->file);
+      self->etag = g_steal_pointer (&data->etag);
+      self->checksum = g_steal_pointer (&data->checksum);
+      self->size = data->size;
+    }
+
+  return self;
+}
+
+/* ------------------------------------------------------------------ */
+/* State                                                               */
+
+CxPlan *
+cx_document_get_plan (CxDocument *self)
+{
+  g_return_val_if_fail (CX_IS_DOCUMENT (self), NULL);
+
+  return self->plan;
+}
+
+/**
+ * cx_document_get_findings:
+ * @self: a #CxDocument
+ *
+ * Returns: (transfer none) (element-type CxFinding): the findings of the
+ *   checks, in document order
+ */
+GPtrArray *
+cx_document_get_findings (CxDocument *self)
+{
+  g_return_val_if_fail (CX_IS_DOCUMENT (self), NULL);
+
+  return self->findings;
+}
+
+/**
+ * cx_document_count_findings:
+ * @self: a #CxDocument
+ * @counts: (out caller-allocates) (array fixed-size=3): the number of
+ *   findings by #CxSeverity
+ */
+void
+cx_document_count_findings (CxDocument *self,
+                            guint       counts[3])
+{
+  g_return_if_fail (CX_IS_DOCUMENT (self));
+
+  counts[CX_SEVERITY_INFO] = counts[CX_SEVERITY_WARNING] = counts[CX_SEVERITY_ERROR] = 0;
+  for (guint i = 0; i < self->findings->len; i++)
+    {
+      const CxFinding *finding = g_ptr_array_index (self->findings, i);
+
+      counts[finding->severity]++;
+    }
+}
+
+/**
+ * cx_document_get_file:
+ * @self: a #CxDocument
+ *
+ * Returns: (transfer none) (nullable): where the plan is saved, or %NULL
+ *   when it has never been (a copy of a sample)
+ */
+GFile *
+cx_document_get_file (CxDocument *self)
+{
+  g_return_val_if_fail (CX_IS_DOCUMENT (self), NULL);
+
+  return self->file;
+}
+
+/**
+ * cx_document_get_source:
+ * @self: a #CxDocument
+ *
+ * Returns: (transfer none) (nullable): the file the plan was read from,
+ *   which for a copy is not where it will be saved
+ */
+GFile *
+cx_document_get_source (CxDocument *self)
+{
+  g_return_val_if_fail (CX_IS_DOCUMENT (self), NULL);
+
+  return self->source;
+}
+
+/**
+ * cx_document_dup_name:
+ * @self: a #CxDocument
+ *
+ * Returns: (transfer full): the file's name for display, or the name to
+ *   suggest for saving a plan that has none
+ */
+char *
+cx_document_dup_name (CxDocument *self)
+{
+  GFile *file;
+
+  g_return_val_if_fail (CX_IS_DOCUMENT (self), NULL);
+
+  file = self->file != NULL ? self->file : self->source;
+  if (file != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+
+      if (basename != NULL)
+        return g_filename_display_name (basename);
+    }
+
+  /* Translators: the file name suggested for a new plan */
+  return g_strdup (_("Untitled.cxplan"));
+}
+
+const char *
+cx_document_get_title (CxDocument *self)
+{
+  g_return_val_if_fail (CX_IS_DOCUMENT (self), NULL);
+
+  return self->plan != NULL ? cx_plan_get_title (self->plan) : NULL;
+}
+
+const char *
+cx_document_get_etag (CxDocument *self)
+{
+  g_return_val_if_fail (CX_IS_DOCUMENT (self), NULL);
+
+  return self->etag;
+}
+
+const char *
+cx_document_get_checksum (CxDocument *self)
+{
+  g_return_val_if_fail (CX_IS_DOCUMENT (self), NULL);
+
+  return self->checksum;
+}
+
+gboolean
+cx_document_get_modified (CxDocument *self)
+{
+  g_return_val_if_fail (CX_IS_DOCUMENT (self), FALSE);
+
+  return self->modified;
+}
+
+void
+cx_document_set_modified (CxDocument *self,
+                          gboolean    modified)
+{
+  g_return_if_fail (CX_IS_DOCUMENT (self));
+
+  modified = !!modified;
+  if (self->modified == modified)
+    return;
+
+  self->modified = modified;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+gboolean
+cx_document_get_busy (CxDocument *self)
+{
+  g_return_val_if_fail (CX_IS_DOCUMENT (self), FALSE);
+
+  return self->busy > 0;
+}
+
+static void
+cx_document_hold_busy (CxDocument *self)
+{
+  g_assert (CX_IS_DOCUMENT (self));
+
+  if (self->busy++ == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+cx_document_release_busy (CxDocument *self)
+{
+  g_assert (CX_IS_DOCUMENT (self));
+  g_assert (self->busy > 0);
+
+  if (--self->busy == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+/* ------------------------------------------------------------------ */
+/* Saving                                                              */
+
+typedef struct
+{
+  CxPlan   *plan;
+  GFile    *file;
+  char     *etag;       /* in: as known; out: after the save */
+  char     *checksum;   /* idem */
+  goffset   size;       /* idem */
+  gboolean  check_disk;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_object (&data->plan);
+  g_clear_object (&data->file);
+  g_clear_pointer (&data->etag, g_free);
+  g_clear_pointer (&data->checksum, g_free);
+  g_free (data);
+}
+
+/* Whether the file is no longer what was read or saved. The etag and the
+ * size are the cheap test (the etag alone is the modification time, which
+ * the kernel keeps to a few milliseconds: two writes in a row can share
+ * it); when they differ (a touch, a copy back, a sync tool), the bytes
+ * decide. A file that is gone has nothing to lose. */
+static gboolean
+changed_on_disk (SaveData     *data,
+                 GCancellable *cancellable)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *checksum = NULL;
+
+  info = g_file_query_info (data->file,
+                            G_FILE_ATTRIBUTE_ETAG_VALUE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+  if (info == NULL)
+    return FALSE;
+  if (g_strcmp0 (g_file_info_get_etag (info), data->etag) == 0 &&
+      g_file_info_get_size (info) == data->size)
+    return FALSE;
+
+  bytes = read_bounded (data->file, NULL, cancellable, NULL);
+  if (bytes == NULL)
+    return FALSE;
+  checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+
+  return g_strcmp0 (checksum, data->checksum) != 0;
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveData *data = task_data;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (data->check_disk && data->checksum != NULL && changed_on_disk (data, cancellable))
+    {
+      g_autofree char *name = g_file_get_basename (data->file);
+
+      g_task_return_new_error (task, CX_DOCUMENT_ERROR, CX_DOCUMENT_ERROR_CHANGED_ON_DISK,
+                               _("“%s” has changed on disk since it was opened"), name);
+      return;
+    }
+
+  if (!cx_plan_save_to_file (data->plan, data->file, cancellable, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* What cx_plan_save_to_file() wrote, for the next check */
+  bytes = cx_plan_to_bytes (data->plan);
+  g_free (data->checksum);
+  data->checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  data->size = g_bytes_get_size (bytes);
+
+  info = g_file_query_info (data->file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, NULL);
+  g_free (data->etag);
+  data->etag = info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * cx_document_save_async:
+ * @self: a #CxDocument
+ * @file: (nullable): where to save, or %NULL for the document's own file
+ * @flags: %CX_DOCUMENT_SAVE_OVERWRITE to write over a file that changed
+ *   on disk
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the plan is saved, or could not be
+ * @user_data: for @callback
+ *
+ * Saves the plan atomically in a thread. Saving to the document's own
+ * file fails with %CX_DOCUMENT_ERROR_CHANGED_ON_DISK when someone else
+ * changed it since it was read or saved (and @flags do not overwrite);
+ * a document without a file fails with %CX_DOCUMENT_ERROR_NO_FILE.
+ */
+void
+cx_document_save_async (CxDocument          *self,
+                        GFile               *file,
+                        CxDocumentSaveFlags  flags,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveData *data;
+
+  g_return_if_fail (CX_IS_DOCUMENT (self));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cx_document_save_async);
+
+  if (file == NULL)
+    file = self->file;
+  if (file == NULL)
+    {
+      g_task_return_new_error (task, CX_DOCUMENT_ERROR, CX_DOCUMENT_ERROR_NO_FILE,
+                               _("The plan has no file yet"));
+      return;
+    }
+
+  data = g_new0 (SaveData, 1);
+  data->plan = g_object_ref (self->plan);
+  data->file = g_object_ref (file);
+  data->check_disk = !(flags & CX_DOCUMENT_SAVE_OVERWRITE) &&
+                     self->file != NULL && g_file_equal (file, self->file);
+  if (data->check_disk)
+    {
+      data->etag = g_strdup (self->etag);
+      data->checksum = g_strdup (self->checksum);
+      data->size = self->size;
+    }
+  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+
+  cx_document_hold_busy (self);
+  g_task_run_in_thread (task, save_thread);
+}
+
+/**
+ * cx_document_save_finish:
+ * @self: a #CxDocument
+ * @result: the result given to the callback
+ * @error: a #GError
+ *
+ * On success the document's file is the one saved to, and it is no
+ * longer modified.
+ *
+ * Returns: whether the plan was saved
+ */
+gboolean
+cx_document_save_finish (CxDocument    *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  SaveData *data;
+  gboolean file_changed;
+
+  g_return_val_if_fail (CX_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cx_document_save_async, FALSE);
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (data == NULL)
+    return g_task_propagate_boolean (G_TASK (result), error);
+
+  cx_document_release_busy (self);
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  file_changed = self->file == NULL || !g_file_equal (self->file, data->file);
+  g_set_object (&self->file, data->file);
+  g_set_object (&self->source, data->file);
+  g_free (self->etag);
+  self->etag = g_steal_pointer (&data->etag);
+  g_free (self->checksum);
+  self->checksum = g_steal_pointer (&data->checksum);
+  self->size = data->size;
+
+  if (file_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  cx_document_set_modified (self, FALSE);
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Exporting                                                           */
+
+typedef struct
+{
+  CxPlan         *plan;
+  GPtrArray      *findings;
+  char           *path;
+  CxExportFormat  format;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_clear_object (&data->plan);
+  g_clear_pointer (&data->findings, g_ptr_array_unref);
+  g_clear_pointer (&data->path, g_free);
+  g_free (data);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  CxExportOptions options = {
+    /* A picture is pasted into slides: twice the pixels stay sharp there */
+    .scale = data->format == CX_EXPORT_PNG ? 2.0 : 1.0,
+    .phase = -1,
+    .dark = FALSE,
+  };
+
+  if (!cx_map_export (data->plan, data->findings, data->path, data->format, &options, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * cx_document_export_async:
+ * @self: a #CxDocument
+ * @file: a local file to write
+ * @format: PNG, SVG or PDF
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the map is written, or could not be
+ * @user_data: for @callback
+ *
+ * Draws the whole map with its title block and legend into @file, in the
+ * light style, in a thread.
+ */
+void
+cx_document_export_async (CxDocument          *self,
+                          GFile               *file,
+                          CxExportFormat       format,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportData *data;
+
+  g_return_if_fail (CX_IS_DOCUMENT (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cx_document_export_async);
+
+  if (g_file_peek_path (file) == NULL)
+    {
+      g_task_return_new_error (task, CX_DOCUMENT_ERROR, CX_DOCUMENT_ERROR_NOT_LOCAL,
+                               _("the map can only be exported to a file on this computer"));
+      return;
+    }
+
+  data = g_new0 (ExportData, 1);
+  data->plan = g_object_ref (self->plan);
+  data->findings = g_ptr_array_ref (self->findings);
+  data->path = g_strdup (g_file_peek_path (file));
+  data->format = format;
+  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+cx_document_export_finish (CxDocument    *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (CX_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -1,0 +1,21 @@
+/* cx-finding-row.h — one finding of the checks in a list
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "cx-check.h"
+
+G_BEGIN_DECLS
+
+#define CX_TYPE_FINDING_ROW (cx_finding_row_get_type ())
+G_DECLARE_FINAL_TYPE (CxFindingRow, cx_finding_row, CX, FINDING_ROW, GtkListBoxRow)
+
+GtkWidget       *cx_finding_row_new         (const CxFinding *finding);
+const CxFinding *cx_finding_row_get_finding (CxFindingRow    *self);
+const char      *cx_severity_icon_name      (CxSeverity       severity);
+
+G_END_DECLS

@@ -1,0 +1,24 @@
+/* cx-findings-panel.h — the findings of the checks, to go to
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "cx-check.h"
+
+G_BEGIN_DECLS
+
+#define CX_TYPE_FINDINGS_PANEL (cx_findings_panel_get_type ())
+G_DECLARE_FINAL_TYPE (CxFindingsPanel, cx_findings_panel, CX, FINDINGS_PANEL, AdwBin)
+
+GtkWidget *cx_findings_panel_new            (void);
+void       cx_findings_panel_set_findings   (CxFindingsPanel *self,
+                                             GPtrArray       *findings);
+guint      cx_findings_panel_get_n_findings (CxFindingsPanel *self);
+gboolean   cx_findings_panel_activate_index (CxFindingsPanel *self,
+                                             guint            index);
+
+G_END_DECLS

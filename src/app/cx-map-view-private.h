@@ -1,0 +1,53 @@
+/* cx-map-view-private.h — what cx-map-view*.c share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * CxMapView is split by concern: cx-map-view.c draws and scrolls,
+ * cx-map-view-input.c turns keys, clicks, scrolling and pinching into
+ * actions, selection and zoom.
+ */
+
+#pragma once
+
+#include "cx-map-view.h"
+
+G_BEGIN_DECLS
+
+struct _CxMapView
+{
+  GtkWidget      parent_instance;
+
+  CxPlan        *plan;
+  GPtrArray     *findings;
+  CxMapLayout   *layout;
+  CxStep        *selected;
+
+  GtkAdjustment *hadjustment;
+  GtkAdjustment *vadjustment;
+  guint          hscroll_policy : 1;
+  guint          vscroll_policy : 1;
+
+  double         zoom;
+  double         zoom_at_gesture_begin;
+  double         pointer_x;
+  double         pointer_y;
+  gboolean       pointer_inside;
+};
+
+double _cx_map_view_adjustment_value     (GtkAdjustment  *adjustment);
+double _cx_map_view_get_header_width     (CxMapView      *self);
+void   _cx_map_view_set_zoom_at          (CxMapView      *self,
+                                          double          zoom,
+                                          double          anchor_x,
+                                          double          anchor_y);
+void   _cx_map_view_zoom_by              (CxMapView      *self,
+                                          double          factor);
+void   _cx_map_view_select_index         (CxMapView      *self,
+                                          int             index);
+int    _cx_map_view_get_selected_index   (CxMapView      *self);
+void   _cx_map_view_emit_step_activated  (CxMapView      *self,
+                                          CxStep         *step);
+void   _cx_map_view_class_input_init     (GtkWidgetClass *widget_class);
+void   _cx_map_view_input_init           (CxMapView      *self);
+
+G_END_DECLS

@@ -1,0 +1,695 @@
+/* cx-map-view.c — the journey map on screen
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A GtkWidget drawn in snapshot() through the renderer, as GNOME Calendar
+ * draws its week grid: the layout is kept and rebuilt only when the plan
+ * or its findings change, each frame draws only the rectangle in view,
+ * and input comes through gesture controllers. The view is GtkScrollable,
+ * so a GtkScrolledWindow around it gives the scroll bars; the lane-name
+ * column is drawn last at the left edge, so it stays in view while the
+ * map scrolls sideways.
+ */
+
+#define G_LOG_DOMAIN "cx-map-view"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "cx-map-view-private.h"
+
+
+enum {
+  PROP_0,
+  PROP_PLAN,
+  PROP_SELECTED_STEP,
+  PROP_ZOOM,
+  N_PROPS,
+
+  /* GtkScrollable */
+  PROP_HADJUSTMENT = N_PROPS,
+  PROP_VADJUSTMENT,
+  PROP_HSCROLL_POLICY,
+  PROP_VSCROLL_POLICY,
+};
+
+enum {
+  STEP_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CxMapView, cx_map_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
+
+/* ------------------------------------------------------------------ */
+/* Geometry                                                            */
+
+static void
+cx_map_view_get_map_size (CxMapView *self,
+                          double    *width,
+                          double    *height)
+{
+  *width = *height = 0;
+  if (self->layout != NULL)
+    cx_map_layout_get_size (self->layout, width, height);
+}
+
+double
+_cx_map_view_get_header_width (CxMapView *self)
+{
+  return self->layout != NULL ? cx_map_layout_get_header_width (self->layout) * self->zoom : 0;
+}
+
+static void
+configure_adjustment (GtkAdjustment *adjustment,
+                      double         value,
+                      double         upper,
+                      double         page_size)
+{
+  if (adjustment == NULL)
+    return;
+
+  upper = MAX (upper, page_size);
+  gtk_adjustment_configure (adjustment,
+                            CLAMP (value, 0, upper - page_size),
+                            0, upper,
+                            page_size * 0.1, page_size * 0.9, page_size);
+}
+
+/* Sets the scroll range for the zoom and the widget's size, and the
+ * scroll position to (@x, @y) in device pixels, clamped */
+static void
+cx_map_view_update_adjustments (CxMapView *self,
+                                double     x,
+                                double     y)
+{
+  double map_width, map_height;
+
+  g_assert (CX_IS_MAP_VIEW (self));
+
+  cx_map_view_get_map_size (self, &map_width, &map_height);
+  configure_adjustment (self->hadjustment, x, ceil (map_width * self->zoom),
+                        gtk_widget_get_width (GTK_WIDGET (self)));
+  configure_adjustment (self->vadjustment, y, ceil (map_height * self->zoom),
+                        gtk_widget_get_height (GTK_WIDGET (self)));
+}
+
+double
+_cx_map_view_adjustment_value (GtkAdjustment *adjustment)
+{
+  return adjustment != NULL ? gtk_adjustment_get_value (adjustment) : 0;
+}
+
+/* Changes the zoom keeping the map point under (@anchor_x, @anchor_y),
+ * in widget coordinates, where it is */
+void
+_cx_map_view_set_zoom_at (CxMapView *self,
+                          double     zoom,
+                          double     anchor_x,
+                          double     anchor_y)
+{
+  double map_x, map_y;
+
+  g_assert (CX_IS_MAP_VIEW (self));
+
+  zoom = CLAMP (zoom, CX_MAP_VIEW_ZOOM_MIN, CX_MAP_VIEW_ZOOM_MAX);
+  if (fabs (zoom - self->zoom) < 1e-9)
+    return;
+
+  map_x = (_cx_map_view_adjustment_value (self->hadjustment) + anchor_x) / self->zoom;
+  map_y = (_cx_map_view_adjustment_value (self->vadjustment) + anchor_y) / self->zoom;
+  self->zoom = zoom;
+  cx_map_view_update_adjustments (self, map_x * zoom - anchor_x, map_y * zoom - anchor_y);
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+/* The zoom from the keyboard or a menu: anchored at the pointer when it is
+ * over the map, else at the middle of the view */
+void
+_cx_map_view_zoom_by (CxMapView *self,
+                      double     factor)
+{
+  double x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+  double y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+
+  if (self->pointer_inside)
+    {
+      x = self->pointer_x;
+      y = self->pointer_y;
+    }
+
+  _cx_map_view_set_zoom_at (self, self->zoom * factor, x, y);
+}
+
+/* Scrolls @adjustment as little as needed to show [@start, @end), in
+ * device pixels, in its page less @inset at the start (the lane-name
+ * column). A range larger than the page only needs its start in view. */
+static void
+reveal_range (GtkAdjustment *adjustment,
+              double         start,
+              double         end,
+              double         inset)
+{
+  double value = gtk_adjustment_get_value (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment) - inset;
+  gboolean start_visible = start >= value + inset && start < value + inset + page;
+
+  if (end - start <= page)
+    {
+      if (start < value + inset)
+        value = start - inset;
+      else if (end > value + inset + page)
+        value = end - inset - page;
+    }
+  else if (!start_visible)
+    {
+      value = start - inset;
+    }
+
+  gtk_adjustment_set_value (adjustment, value);
+}
+
+/**
+ * cx_map_view_reveal:
+ * @self: a #CxMapView
+ * @map_rect: a rectangle in map units
+ *
+ * Scrolls as little as needed to bring @map_rect into view, beside the
+ * lane-name column; when it is larger than the view, its top left corner.
+ */
+void
+cx_map_view_reveal (CxMapView               *self,
+                    const cairo_rectangle_t *map_rect)
+{
+  g_return_if_fail (CX_IS_MAP_VIEW (self));
+  g_return_if_fail (map_rect != NULL);
+
+  if (self->hadjustment == NULL || self->vadjustment == NULL)
+    return;
+
+  reveal_range (self->hadjustment, map_rect->x * self->zoom,
+                (map_rect->x + map_rect->width) * self->zoom,
+                _cx_map_view_get_header_width (self));
+  reveal_range (self->vadjustment, map_rect->y * self->zoom,
+                (map_rect->y + map_rect->height) * self->zoom, 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* Drawing                                                             */
+
+static void
+cx_map_view_snapshot (GtkWidget   *widget,
+                      GtkSnapshot *snapshot)
+{
+  CxMapView *self = CX_MAP_VIEW (widget);
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  const CxMapTheme *theme = cx_map_theme_get (adw_style_manager_get_dark (style_manager));
+  double width = gtk_widget_get_width (widget);
+  double height = gtk_widget_get_height (widget);
+  double header_width, scroll_x;
+  CxMapRenderOptions options = { theme, self->selected, self->zoom };
+  cairo_rectangle_t area;
+  GdkRGBA background = {
+    theme->background.red, theme->background.green,
+    theme->background.blue, theme->background.alpha,
+  };
+  cairo_t *cr;
+
+  gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  if (self->layout == NULL)
+    return;
+
+  /* The visible rectangle, in map units */
+  scroll_x = _cx_map_view_adjustment_value (self->hadjustment);
+  area.x = scroll_x / self->zoom;
+  area.y = _cx_map_view_adjustment_value (self->vadjustment) / self->zoom;
+  area.width = width / self->zoom;
+  area.height = height / self->zoom;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cairo_scale (cr, self->zoom, self->zoom);
+  cairo_translate (cr, -area.x, -area.y);
+  cx_map_render (self->layout, cr, &area, &options);
+  cairo_destroy (cr);
+
+  /* The lane names, over whatever scrolled under them */
+  header_width = MIN (_cx_map_view_get_header_width (self), width);
+  if (header_width <= 0)
+    return;
+  area.width = header_width / self->zoom;
+  cr = gtk_snapshot_append_cairo (snapshot,
+                                  &GRAPHENE_RECT_INIT (0, 0, header_width, height));
+  cairo_scale (cr, self->zoom, self->zoom);
+  cairo_translate (cr, 0, -area.y);
+  area.x = 0;
+  cx_map_render_lane_headers (self->layout, cr, &area, &options);
+  cairo_destroy (cr);
+
+  /* A soft edge says the map goes on under the column */
+  if (scroll_x > 0)
+    {
+      GskColorStop stops[] = {
+        { 0.0, { 0, 0, 0, theme->dark ? 0.35f : 0.12f } },
+        { 1.0, { 0, 0, 0, 0 } },
+      };
+
+      gtk_snapshot_append_linear_gradient (snapshot,
+                                           &GRAPHENE_RECT_INIT (header_width, 0, 6, height),
+                                           &GRAPHENE_POINT_INIT (header_width, 0),
+                                           &GRAPHENE_POINT_INIT (header_width + 6, 0),
+                                           stops, G_N_ELEMENTS (stops));
+    }
+}
+
+static void
+cx_map_view_measure (GtkWidget      *widget,
+                     GtkOrientation  orientation,
+                     int             for_size,
+                     int            *minimum,
+                     int            *natural,
+                     int            *minimum_baseline,
+                     int            *natural_baseline)
+{
+  /* Scrolled: any size will do */
+  *minimum = 0;
+  *natural = 200;
+}
+
+static void
+cx_map_view_size_allocate (GtkWidget *widget,
+                           int        width,
+                           int        height,
+                           int        baseline)
+{
+  CxMapView *self = CX_MAP_VIEW (widget);
+
+  cx_map_view_update_adjustments (self,
+                                  _cx_map_view_adjustment_value (self->hadjustment),
+                                  _cx_map_view_adjustment_value (self->vadjustment));
+}
+
+/* ------------------------------------------------------------------ */
+/* Plan and selection                                                  */
+
+/* A new plan is shown from its start; the same plan, checked again, stays
+ * where it was scrolled to */
+static void
+cx_map_view_rebuild_layout (CxMapView *self,
+                            gboolean   keep_position)
+{
+  g_assert (CX_IS_MAP_VIEW (self));
+
+  g_clear_pointer (&self->layout, cx_map_layout_unref);
+  if (self->plan != NULL)
+    {
+      CxMapLayoutOptions options = { .phase = -1, .font_family = NULL };
+
+      self->layout = cx_map_layout_new (self->plan, self->findings, &options);
+    }
+
+  if (keep_position)
+    cx_map_view_update_adjustments (self,
+                                    _cx_map_view_adjustment_value (self->hadjustment),
+                                    _cx_map_view_adjustment_value (self->vadjustment));
+  else
+    cx_map_view_update_adjustments (self, 0, 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * cx_map_view_set_plan:
+ * @self: a #CxMapView
+ * @plan: (nullable): the plan to show
+ * @findings: (nullable) (element-type CxFinding): its findings, for the badges
+ *
+ * Shows @plan from its start, with nothing selected. Call it again when
+ * the plan or its findings change: that is when the layout is rebuilt.
+ */
+void
+cx_map_view_set_plan (CxMapView *self,
+                      CxPlan    *plan,
+                      GPtrArray *findings)
+{
+  gboolean plan_changed;
+
+  g_return_if_fail (CX_IS_MAP_VIEW (self));
+  g_return_if_fail (plan == NULL || CX_IS_PLAN (plan));
+
+  plan_changed = plan != self->plan;
+  if (plan_changed)
+    cx_map_view_set_selected_step (self, NULL);
+
+  g_set_object (&self->plan, plan);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  if (findings != NULL)
+    self->findings = g_ptr_array_ref (findings);
+
+  cx_map_view_rebuild_layout (self, !plan_changed);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  plan != NULL && cx_plan_get_title (plan) != NULL
+                                    ? cx_plan_get_title (plan) : _("Journey map"),
+                                  -1);
+
+  if (plan_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+}
+
+CxPlan *
+cx_map_view_get_plan (CxMapView *self)
+{
+  g_return_val_if_fail (CX_IS_MAP_VIEW (self), NULL);
+
+  return self->plan;
+}
+
+/**
+ * cx_map_view_get_layout:
+ * @self: a #CxMapView
+ *
+ * Returns: (transfer none) (nullable): the layout of the plan shown
+ */
+CxMapLayout *
+cx_map_view_get_layout (CxMapView *self)
+{
+  g_return_val_if_fail (CX_IS_MAP_VIEW (self), NULL);
+
+  return self->layout;
+}
+
+CxStep *
+cx_map_view_get_selected_step (CxMapView *self)
+{
+  g_return_val_if_fail (CX_IS_MAP_VIEW (self), NULL);
+
+  return self->selected;
+}
+
+/**
+ * cx_map_view_set_selected_step:
+ * @self: a #CxMapView
+ * @step: (nullable): a step of the plan shown, or %NULL
+ *
+ * Selects @step and scrolls its column into view.
+ */
+void
+cx_map_view_set_selected_step (CxMapView *self,
+                               CxStep    *step)
+{
+  g_return_if_fail (CX_IS_MAP_VIEW (self));
+  g_return_if_fail (step == NULL || CX_IS_STEP (step));
+
+  if (!g_set_object (&self->selected, step))
+    return;
+
+  if (step != NULL && self->layout != NULL)
+    {
+      cairo_rectangle_t rect;
+
+      if (cx_map_layout_get_step_rect (self->layout, step, &rect))
+        {
+          /* The column's header, not its full height, is what to bring in */
+          rect.height = MIN (rect.height, cx_map_layout_get_top_height (self->layout));
+          cx_map_view_reveal (self, &rect);
+        }
+    }
+
+  if (step != NULL)
+    {
+      g_autofree char *description =
+        g_strdup_printf (_("Selected step: %s"),
+                         cx_step_get_title (step) != NULL ? cx_step_get_title (step)
+                                                          : cx_step_get_id (step));
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                      -1);
+    }
+  else
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self),
+                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_STEP]);
+}
+
+double
+cx_map_view_get_zoom (CxMapView *self)
+{
+  g_return_val_if_fail (CX_IS_MAP_VIEW (self), 1.0);
+
+  return self->zoom;
+}
+
+void
+cx_map_view_set_zoom (CxMapView *self,
+                      double     zoom)
+{
+  g_return_if_fail (CX_IS_MAP_VIEW (self));
+
+  _cx_map_view_set_zoom_at (self, zoom, 0, 0);
+}
+
+/* Moves the selection to the column @index, clamped */
+void
+_cx_map_view_select_index (CxMapView *self,
+                           int        index)
+{
+  guint n_steps;
+
+  if (self->layout == NULL)
+    return;
+
+  n_steps = cx_map_layout_get_n_steps (self->layout);
+  if (n_steps == 0)
+    return;
+
+  index = CLAMP (index, 0, (int) n_steps - 1);
+  cx_map_view_set_selected_step (self, cx_map_layout_get_step (self->layout, index));
+}
+
+int
+_cx_map_view_get_selected_index (CxMapView *self)
+{
+  if (self->layout == NULL || self->selected == NULL)
+    return -1;
+
+  return cx_map_layout_get_step_index (self->layout, self->selected);
+}
+
+void
+_cx_map_view_emit_step_activated (CxMapView *self,
+                                  CxStep    *step)
+{
+  g_assert (CX_IS_MAP_VIEW (self));
+
+  g_signal_emit (self, signals[STEP_ACTIVATED], 0, step);
+}
+
+/* ------------------------------------------------------------------ */
+/* GObject                                                             */
+
+static void
+on_adjustment_value_changed (CxMapView     *self,
+                             GtkAdjustment *adjustment)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+cx_map_view_set_adjustment (CxMapView      *self,
+                            GtkAdjustment **slot,
+                            GtkAdjustment  *adjustment)
+{
+  if (*slot == adjustment && adjustment != NULL)
+    return;
+
+  if (*slot != NULL)
+    g_signal_handlers_disconnect_by_func (*slot, on_adjustment_value_changed, self);
+
+  if (adjustment == NULL)
+    adjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
+  g_set_object (slot, adjustment);
+  g_signal_connect_object (adjustment, "value-changed",
+                           G_CALLBACK (on_adjustment_value_changed), self, G_CONNECT_SWAPPED);
+
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static void
+cx_map_view_dispose (GObject *object)
+{
+  CxMapView *self = CX_MAP_VIEW (object);
+
+  if (self->hadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->hadjustment, on_adjustment_value_changed, self);
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, on_adjustment_value_changed, self);
+  g_clear_object (&self->hadjustment);
+  g_clear_object (&self->vadjustment);
+  g_clear_object (&self->selected);
+  g_clear_pointer (&self->layout, cx_map_layout_unref);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  g_clear_object (&self->plan);
+
+  G_OBJECT_CLASS (cx_map_view_parent_class)->dispose (object);
+}
+
+static void
+cx_map_view_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  CxMapView *self = CX_MAP_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLAN:
+      g_value_set_object (value, self->plan);
+      break;
+    case PROP_SELECTED_STEP:
+      g_value_set_object (value, self->selected);
+      break;
+    case PROP_ZOOM:
+      g_value_set_double (value, self->zoom);
+      break;
+    case PROP_HADJUSTMENT:
+      g_value_set_object (value, self->hadjustment);
+      break;
+    case PROP_VADJUSTMENT:
+      g_value_set_object (value, self->vadjustment);
+      break;
+    case PROP_HSCROLL_POLICY:
+      g_value_set_enum (value, self->hscroll_policy);
+      break;
+    case PROP_VSCROLL_POLICY:
+      g_value_set_enum (value, self->vscroll_policy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cx_map_view_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  CxMapView *self = CX_MAP_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED_STEP:
+      cx_map_view_set_selected_step (self, g_value_get_object (value));
+      break;
+    case PROP_ZOOM:
+      cx_map_view_set_zoom (self, g_value_get_double (value));
+      break;
+    case PROP_HADJUSTMENT:
+      cx_map_view_set_adjustment (self, &self->hadjustment, g_value_get_object (value));
+      break;
+    case PROP_VADJUSTMENT:
+      cx_map_view_set_adjustment (self, &self->vadjustment, g_value_get_object (value));
+      break;
+    case PROP_HSCROLL_POLICY:
+      self->hscroll_policy = g_value_get_enum (value);
+      break;
+    case PROP_VSCROLL_POLICY:
+      self->vscroll_policy = g_value_get_enum (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cx_map_view_class_init (CxMapViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cx_map_view_dispose;
+  object_class->get_property = cx_map_view_get_property;
+  object_class->set_property = cx_map_view_set_property;
+
+  widget_class->snapshot = cx_map_view_snapshot;
+  widget_class->measure = cx_map_view_measure;
+  widget_class->size_allocate = cx_map_view_size_allocate;
+
+  properties[PROP_PLAN] =
+    g_param_spec_object ("plan", NULL, NULL, CX_TYPE_PLAN,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_STEP] =
+    g_param_spec_object ("selected-step", NULL, NULL, CX_TYPE_STEP,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ZOOM] =
+    g_param_spec_double ("zoom", NULL, NULL,
+                         CX_MAP_VIEW_ZOOM_MIN, CX_MAP_VIEW_ZOOM_MAX, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
+  g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
+  g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
+  g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
+
+  /**
+   * CxMapView::step-activated:
+   * @self: the view
+   * @step: the step clicked, or chosen with Enter
+   *
+   * The user asked to look at a step (its details).
+   */
+  signals[STEP_ACTIVATED] =
+    g_signal_new ("step-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, CX_TYPE_STEP);
+
+  _cx_map_view_class_input_init (widget_class);
+
+  gtk_widget_class_set_css_name (widget_class, "cxmapview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+cx_map_view_init (CxMapView *self)
+{
+  self->zoom = 1.0;
+
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+
+  _cx_map_view_input_init (self);
+
+  /* The theme follows the light or dark style */
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Journey map"),
+                                  -1);
+}
+
+/**
+ * cx_map_view_new:
+ *
+ * Returns: (transfer full): a new, empty #CxMapView
+ */
+GtkWidget *
+cx_map_view_new (void)
+{
+  return g_object_new (CX_TYPE_MAP_VIEW, NULL);
+}

@@ -1,0 +1,36 @@
+/* cx-map-view.h — the journey map on screen
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "cx-map.h"
+#include "cx-model.h"
+
+G_BEGIN_DECLS
+
+#define CX_MAP_VIEW_ZOOM_MIN 0.05
+#define CX_MAP_VIEW_ZOOM_MAX 4.0
+
+#define CX_TYPE_MAP_VIEW (cx_map_view_get_type ())
+G_DECLARE_FINAL_TYPE (CxMapView, cx_map_view, CX, MAP_VIEW, GtkWidget)
+
+GtkWidget   *cx_map_view_new               (void);
+void         cx_map_view_set_plan          (CxMapView               *self,
+                                            CxPlan                  *plan,
+                                            GPtrArray               *findings);
+CxPlan      *cx_map_view_get_plan          (CxMapView               *self);
+CxMapLayout *cx_map_view_get_layout        (CxMapView               *self);
+CxStep      *cx_map_view_get_selected_step (CxMapView               *self);
+void         cx_map_view_set_selected_step (CxMapView               *self,
+                                            CxStep                  *step);
+double       cx_map_view_get_zoom          (CxMapView               *self);
+void         cx_map_view_set_zoom          (CxMapView               *self,
+                                            double                   zoom);
+void         cx_map_view_reveal            (CxMapView               *self,
+                                            const cairo_rectangle_t *map_rect);
+
+G_END_DECLS

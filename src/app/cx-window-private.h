@@ -1,0 +1,87 @@
+/* cx-window-private.h — what cx-window*.c share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * CxWindow is split by concern (as GNOME Text Editor splits its window):
+ * cx-window.c the document and the views, cx-window-actions.c what the
+ * user can do, cx-window-dnd.c dropping files. The GUI tests use this
+ * header too, to reach what a native file chooser would call.
+ */
+
+#pragma once
+
+#include "cx-findings-panel.h"
+#include "cx-map-view.h"
+#include "cx-step-panel.h"
+#include "cx-window.h"
+
+G_BEGIN_DECLS
+
+struct _CxWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  CxDocument           *document;
+  GSettings            *settings;
+  GCancellable         *cancellable;      /* the window's life */
+  GCancellable         *load_cancellable;
+  GtkPrintSettings     *print_settings;
+  GtkPageSetup         *page_setup;
+  guint                 loading;
+  gboolean              close_confirmed;
+  gboolean              show_side_panel;
+
+  /* Template children */
+  AdwWindowTitle       *window_title;
+  GtkWidget            *findings_button;
+  GtkLabel             *error_count_label;
+  GtkLabel             *warning_count_label;
+  GtkLabel             *info_count_label;
+  GtkWidget            *side_panel_button;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  GtkListBox           *samples_list;
+  GtkWidget            *samples_group;
+  AdwFlap              *flap;
+  CxMapView            *map_view;
+  GtkStack             *side_stack;
+  CxFindingsPanel      *findings_panel;
+  CxStepPanel          *step_panel;
+};
+
+/* Called once when a save, a save-as or a question is over: @success
+ * says whether the document may now be let go of (saved, or its changes
+ * discarded). */
+typedef void (*CxWindowDoneFunc) (CxWindow *self,
+                                  gboolean  success,
+                                  gpointer  user_data);
+
+void _cx_window_class_actions_init  (CxWindowClass       *klass);
+void _cx_window_actions_init        (CxWindow            *self);
+void _cx_window_actions_update      (CxWindow            *self);
+void _cx_window_dnd_init            (CxWindow            *self);
+
+void _cx_window_save_document       (CxWindow            *self,
+                                     GFile               *file,
+                                     CxDocumentSaveFlags  flags,
+                                     CxWindowDoneFunc     done,
+                                     gpointer             user_data);
+void _cx_window_save_document_as    (CxWindow            *self,
+                                     CxWindowDoneFunc     done,
+                                     gpointer             user_data);
+void _cx_window_confirm_discard     (CxWindow            *self,
+                                     CxWindowDoneFunc     done,
+                                     gpointer             user_data);
+void _cx_window_export_to_file      (CxWindow            *self,
+                                     GFile               *file,
+                                     CxExportFormat       format);
+void _cx_window_show_error          (CxWindow            *self,
+                                     const char          *heading,
+                                     const char          *body);
+void _cx_window_show_toast          (CxWindow            *self,
+                                     const char          *title);
+void _cx_window_add_recent          (CxWindow            *self,
+                                     GFile               *file);
+void _cx_window_show_findings       (CxWindow            *self);
+
+G_END_DECLS
