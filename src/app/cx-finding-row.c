@@ -4,6 +4,8 @@
  *
  * The severity shows by its icon's shape as well as its colour, so a
  * reader who cannot tell red from yellow still can tell them apart.
+ * Rows are recycled by the list view: a row shows whichever finding it
+ * is bound to.
  */
 
 #define G_LOG_DOMAIN "cx-finding-row"
@@ -16,16 +18,16 @@
 
 struct _CxFindingRow
 {
-  GtkListBoxRow  parent_instance;
+  AdwBin         parent_instance;
 
-  CxFinding     *finding;
+  const CxFinding *finding;   /* owned by the list's item */
 
   GtkImage      *icon;
   GtkLabel      *message_label;
   GtkLabel      *where_label;
 };
 
-G_DEFINE_FINAL_TYPE (CxFindingRow, cx_finding_row, GTK_TYPE_LIST_BOX_ROW)
+G_DEFINE_FINAL_TYPE (CxFindingRow, cx_finding_row, ADW_TYPE_BIN)
 
 /**
  * cx_severity_icon_name:
@@ -74,7 +76,7 @@ cx_finding_row_dispose (GObject *object)
 {
   CxFindingRow *self = CX_FINDING_ROW (object);
 
-  g_clear_pointer (&self->finding, cx_finding_free);
+  self->finding = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), CX_TYPE_FINDING_ROW);
 
   G_OBJECT_CLASS (cx_finding_row_parent_class)->dispose (object);
@@ -103,22 +105,47 @@ cx_finding_row_init (CxFindingRow *self)
 
 /**
  * cx_finding_row_new:
- * @finding: a finding of cx_check_plan()
  *
- * Returns: (transfer full): a row showing a copy of @finding
+ * Returns: (transfer full): a row showing no finding yet
  */
 GtkWidget *
-cx_finding_row_new (const CxFinding *finding)
+cx_finding_row_new (void)
 {
-  CxFindingRow *self;
+  return g_object_new (CX_TYPE_FINDING_ROW, NULL);
+}
+
+/**
+ * cx_finding_row_set_finding:
+ * @self: a #CxFindingRow
+ * @finding: (nullable): a finding of cx_check_plan(), which must outlive
+ *   the binding
+ *
+ * Shows @finding.
+ */
+void
+cx_finding_row_set_finding (CxFindingRow    *self,
+                            const CxFinding *finding)
+{
+  static const CxSeverity severities[] = {
+    CX_SEVERITY_INFO, CX_SEVERITY_WARNING, CX_SEVERITY_ERROR
+  };
   const CxCheckInfo *info;
   g_autofree char *where = NULL;
   g_autofree char *accessible = NULL;
 
-  g_return_val_if_fail (finding != NULL, NULL);
+  g_return_if_fail (CX_IS_FINDING_ROW (self));
 
-  self = g_object_new (CX_TYPE_FINDING_ROW, NULL);
-  self->finding = cx_finding_copy (finding);
+  self->finding = finding;
+  for (guint i = 0; i < G_N_ELEMENTS (severities); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->icon), severity_class (severities[i]));
+
+  if (finding == NULL)
+    {
+      gtk_label_set_text (self->message_label, "");
+      gtk_label_set_text (self->where_label, "");
+      return;
+    }
+
   info = cx_check_info (finding->check);
 
   gtk_image_set_from_icon_name (self->icon, cx_severity_icon_name (finding->severity));
@@ -138,8 +165,6 @@ cx_finding_row_new (const CxFinding *finding)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
-
-  return GTK_WIDGET (self);
 }
 
 /**

@@ -5,16 +5,18 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "cx-check.h"
 
 G_BEGIN_DECLS
 
 #define CX_TYPE_FINDING_ROW (cx_finding_row_get_type ())
-G_DECLARE_FINAL_TYPE (CxFindingRow, cx_finding_row, CX, FINDING_ROW, GtkListBoxRow)
+G_DECLARE_FINAL_TYPE (CxFindingRow, cx_finding_row, CX, FINDING_ROW, AdwBin)
 
-GtkWidget       *cx_finding_row_new         (const CxFinding *finding);
+GtkWidget       *cx_finding_row_new         (void);
+void             cx_finding_row_set_finding (CxFindingRow    *self,
+                                             const CxFinding *finding);
 const CxFinding *cx_finding_row_get_finding (CxFindingRow    *self);
 const char      *cx_severity_icon_name      (CxSeverity       severity);
 

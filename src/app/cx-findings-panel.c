@@ -4,7 +4,9 @@
  *
  * A list in document order, as the checks return them. Choosing a row
  * emits ::finding-activated; the window selects the step flagged and
- * scrolls the map to what the finding points at.
+ * scrolls the map to what the finding points at. A big plan has
+ * thousands of findings: a GtkListView makes rows only for what is in
+ * view, where a GtkListBox would measure every one on each layout.
  */
 
 #define G_LOG_DOMAIN "cx-findings-panel"
@@ -14,14 +16,46 @@
 #include "cx-finding-row.h"
 #include "cx-findings-panel.h"
 
+/* A finding as an item of a GListModel */
+#define CX_TYPE_FINDING_ITEM (cx_finding_item_get_type ())
+G_DECLARE_FINAL_TYPE (CxFindingItem, cx_finding_item, CX, FINDING_ITEM, GObject)
+
+struct _CxFindingItem
+{
+  GObject    parent_instance;
+  CxFinding *finding;
+};
+
+G_DEFINE_FINAL_TYPE (CxFindingItem, cx_finding_item, G_TYPE_OBJECT)
+
+static void
+cx_finding_item_finalize (GObject *object)
+{
+  g_clear_pointer (&CX_FINDING_ITEM (object)->finding, cx_finding_free);
+
+  G_OBJECT_CLASS (cx_finding_item_parent_class)->finalize (object);
+}
+
+static void
+cx_finding_item_class_init (CxFindingItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cx_finding_item_finalize;
+}
+
+static void
+cx_finding_item_init (CxFindingItem *self)
+{
+}
+
 struct _CxFindingsPanel
 {
-  AdwBin      parent_instance;
+  AdwBin              parent_instance;
 
-  guint       n_findings;
+  GListStore         *store;
+  GtkSingleSelection *selection;
 
-  GtkStack   *stack;
-  GtkListBox *list_box;
+  GtkStack           *stack;
+  GtkListView        *list_view;
 };
 
 enum {
@@ -34,20 +68,53 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE (CxFindingsPanel, cx_findings_panel, ADW_TYPE_BIN)
 
 static void
-on_row_activated (CxFindingsPanel *self,
-                  GtkListBoxRow   *row,
-                  GtkListBox      *list_box)
+on_activate (CxFindingsPanel *self,
+             guint            position,
+             GtkListView     *list_view)
 {
+  g_autoptr(CxFindingItem) item = NULL;
+
   g_assert (CX_IS_FINDINGS_PANEL (self));
 
-  if (CX_IS_FINDING_ROW (row))
-    g_signal_emit (self, signals[FINDING_ACTIVATED], 0,
-                   cx_finding_row_get_finding (CX_FINDING_ROW (row)));
+  item = g_list_model_get_item (G_LIST_MODEL (self->store), position);
+  if (item != NULL)
+    g_signal_emit (self, signals[FINDING_ACTIVATED], 0, item->finding);
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           gpointer                  user_data)
+{
+  gtk_list_item_set_child (list_item, cx_finding_row_new ());
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          gpointer                  user_data)
+{
+  CxFindingItem *item = gtk_list_item_get_item (list_item);
+
+  cx_finding_row_set_finding (CX_FINDING_ROW (gtk_list_item_get_child (list_item)),
+                              item->finding);
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            gpointer                  user_data)
+{
+  cx_finding_row_set_finding (CX_FINDING_ROW (gtk_list_item_get_child (list_item)), NULL);
 }
 
 static void
 cx_findings_panel_dispose (GObject *object)
 {
+  CxFindingsPanel *self = CX_FINDINGS_PANEL (object);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (cx_findings_panel_parent_class)->dispose (object);
 }
@@ -73,14 +140,30 @@ cx_findings_panel_class_init (CxFindingsPanelClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/cxplan/Planner/cx-findings-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, CxFindingsPanel, stack);
-  gtk_widget_class_bind_template_child (widget_class, CxFindingsPanel, list_box);
-  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_child (widget_class, CxFindingsPanel, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_activate);
 }
 
 static void
 cx_findings_panel_init (CxFindingsPanel *self)
 {
+  GtkListItemFactory *factory;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->store = g_list_store_new (CX_TYPE_FINDING_ITEM);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->store)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 }
 
 GtkWidget *
@@ -98,18 +181,24 @@ void
 cx_findings_panel_set_findings (CxFindingsPanel *self,
                                 GPtrArray       *findings)
 {
-  GtkWidget *child;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = findings != NULL ? findings->len : 0;
 
   g_return_if_fail (CX_IS_FINDINGS_PANEL (self));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
-    gtk_list_box_remove (self->list_box, child);
+  for (guint i = 0; i < n; i++)
+    {
+      CxFindingItem *item = g_object_new (CX_TYPE_FINDING_ITEM, NULL);
 
-  self->n_findings = findings != NULL ? findings->len : 0;
-  for (guint i = 0; i < self->n_findings; i++)
-    gtk_list_box_append (self->list_box, cx_finding_row_new (g_ptr_array_index (findings, i)));
+      item->finding = cx_finding_copy (g_ptr_array_index (findings, i));
+      g_ptr_array_add (items, item);
+    }
 
-  gtk_stack_set_visible_child_name (self->stack, self->n_findings > 0 ? "list" : "none");
+  /* one change for the whole list, not one a finding */
+  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                       items->pdata, items->len);
+
+  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "none");
 }
 
 guint
@@ -117,7 +206,7 @@ cx_findings_panel_get_n_findings (CxFindingsPanel *self)
 {
   g_return_val_if_fail (CX_IS_FINDINGS_PANEL (self), 0);
 
-  return self->n_findings;
+  return g_list_model_get_n_items (G_LIST_MODEL (self->store));
 }
 
 /**
@@ -133,16 +222,14 @@ gboolean
 cx_findings_panel_activate_index (CxFindingsPanel *self,
                                   guint            index)
 {
-  GtkListBoxRow *row;
-
   g_return_val_if_fail (CX_IS_FINDINGS_PANEL (self), FALSE);
 
-  row = gtk_list_box_get_row_at_index (self->list_box, index);
-  if (row == NULL)
+  if (index >= g_list_model_get_n_items (G_LIST_MODEL (self->store)))
     return FALSE;
 
-  gtk_list_box_select_row (self->list_box, row);
-  g_signal_emit_by_name (row, "activate");
+  gtk_single_selection_set_selected (self->selection, index);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", index);
+  on_activate (self, index, self->list_view);
 
   return TRUE;
 }

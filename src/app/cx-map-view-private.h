@@ -49,5 +49,6 @@ void   _cx_map_view_emit_step_activated  (CxMapView      *self,
                                           CxStep         *step);
 void   _cx_map_view_class_input_init     (GtkWidgetClass *widget_class);
 void   _cx_map_view_input_init           (CxMapView      *self);
+void   _cx_map_view_timings_init         (CxMapView      *self);
 
 G_END_DECLS

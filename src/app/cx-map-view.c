@@ -673,6 +673,7 @@ cx_map_view_init (CxMapView *self)
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 
   _cx_map_view_input_init (self);
+  _cx_map_view_timings_init (self);
 
   /* The theme follows the light or dark style */
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",

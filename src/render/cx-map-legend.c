@@ -70,6 +70,9 @@ describe_counts (CxMapLayout *layout,
     {
       const CxFinding *finding = g_ptr_array_index (layout->findings, i);
 
+      /* a map of one phase counts the findings of that phase */
+      if ((guint) finding->phase < CX_N_PHASES && !layout->phases[finding->phase].shown)
+        continue;
       counts[CLAMP (finding->severity, CX_SEVERITY_INFO, CX_SEVERITY_ERROR)]++;
     }
 
