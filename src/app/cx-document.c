@@ -416,13 +416,7 @@ cx_document_count_findings (CxDocument *self,
 {
   g_return_if_fail (CX_IS_DOCUMENT (self));
 
-  counts[CX_SEVERITY_INFO] = counts[CX_SEVERITY_WARNING] = counts[CX_SEVERITY_ERROR] = 0;
-  for (guint i = 0; i < self->findings->len; i++)
-    {
-      const CxFinding *finding = g_ptr_array_index (self->findings, i);
-
-      counts[finding->severity]++;
-    }
+  cx_findings_count (self->findings, counts);
 }
 
 /**

@@ -428,3 +428,26 @@ cx_check_plan (CxPlan *plan)
 
   return run.findings;
 }
+
+/**
+ * cx_findings_count:
+ * @findings: (nullable) (element-type CxFinding): findings of cx_check_plan()
+ * @counts: (out caller-allocates) (array fixed-size=3): the number of
+ *   findings by #CxSeverity
+ *
+ * Counts @findings by severity, for summaries and badges.
+ */
+void
+cx_findings_count (GPtrArray *findings,
+                   guint      counts[3])
+{
+  g_return_if_fail (counts != NULL);
+
+  counts[CX_SEVERITY_INFO] = counts[CX_SEVERITY_WARNING] = counts[CX_SEVERITY_ERROR] = 0;
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
+    {
+      const CxFinding *finding = g_ptr_array_index (findings, i);
+
+      counts[CLAMP (finding->severity, CX_SEVERITY_INFO, CX_SEVERITY_ERROR)]++;
+    }
+}

@@ -72,6 +72,8 @@ CxFinding *cx_finding_copy     (const CxFinding *finding);
 void       cx_finding_free     (CxFinding       *finding);
 
 GPtrArray *cx_check_plan       (CxPlan          *plan);
+void       cx_findings_count   (GPtrArray       *findings,
+                                guint            counts[3]);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CxFinding, cx_finding_free)
 

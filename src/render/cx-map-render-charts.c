@@ -411,16 +411,11 @@ cx_map_render_finding_badges (CxMapPainter *painter,
                               double        cy,
                               double        max_width)
 {
-  guint counts[3] = { 0, };
+  guint counts[3];
   double radius = at_least (painter, 7, 5, 60);
   double right = x + max_width;
 
-  for (guint i = 0; i < findings->len; i++)
-    {
-      const CxFinding *finding = g_ptr_array_index (findings, i);
-
-      counts[CLAMP (finding->severity, CX_SEVERITY_INFO, CX_SEVERITY_ERROR)]++;
-    }
+  cx_findings_count (findings, counts);
 
   for (int severity = CX_SEVERITY_ERROR; severity >= CX_SEVERITY_INFO; severity--)
     {

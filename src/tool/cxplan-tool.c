@@ -184,11 +184,10 @@ static void
 print_summary (const char *path,
                GPtrArray  *findings)
 {
-  guint counts[3] = { 0, 0, 0 };
+  guint counts[3];
   g_autoptr(GString) line = g_string_new (NULL);
 
-  for (guint i = 0; i < findings->len; i++)
-    counts[((CxFinding *) g_ptr_array_index (findings, i))->severity]++;
+  cx_findings_count (findings, counts);
 
   if (counts[CX_SEVERITY_ERROR] > 0)
     g_string_append_printf (line, ngettext ("%u error", "%u errors", counts[CX_SEVERITY_ERROR]),
