@@ -8,7 +8,7 @@
 # Reads what CXPLAN_DEBUG_TIMINGS=1 makes the map view print (see
 # src/app/cx-map-view-timings.c): the monotonic time of the first frame
 # showing the plan, compared with the time just before launch, and the
-# paint time (end of layout to end of paint) of 100 frames scrolling
+# time of 100 whole frames (before-paint to after-paint) scrolling
 # sideways. Prints the medians over RUNS launches (default 5).
 set -euo pipefail
 
