@@ -9,7 +9,8 @@
  * page and the legend ends the last (on a page of its own when it does
  * not fit under the map). When even the smallest legible scale cannot
  * hold the lanes, they are cut between lanes into bands, each printed
- * across its own pages.
+ * across its own pages. The cuts are the renderer's (cx-map-pages.c), the
+ * same as a PDF export's.
  */
 
 #define G_LOG_DOMAIN "cx-print-operation"
@@ -27,12 +28,6 @@
 /* Between the title block, the map and the legend, in points */
 #define GAP 12.0
 
-typedef struct
-{
-  double start;
-  double end;
-} Span;
-
 struct _CxPrintOperation
 {
   GtkPrintOperation  parent_instance;
@@ -42,8 +37,8 @@ struct _CxPrintOperation
 
   /* Set in begin-print for the page size chosen */
   CxMapLayout       *layout;
-  GArray            *columns;      /* of Span: x ranges of the map, map units */
-  GArray            *bands;        /* of Span: y ranges of the map, map units */
+  GArray            *columns;      /* of CxMapSpan: x ranges of the map, map units */
+  GArray            *bands;        /* of CxMapSpan: y ranges of the map, map units */
   double             scale;
   double             title_height; /* points */
   double             legend_height;
@@ -51,81 +46,6 @@ struct _CxPrintOperation
 };
 
 G_DEFINE_FINAL_TYPE (CxPrintOperation, cx_print_operation, GTK_TYPE_PRINT_OPERATION)
-
-static void
-add_span (GArray *spans,
-          double  start,
-          double  end)
-{
-  Span span = { start, end };
-
-  g_array_append_val (spans, span);
-}
-
-/* Cuts the map's width into pages, between step columns */
-static void
-cx_print_operation_paginate_columns (CxPrintOperation *self,
-                                     double            available)
-{
-  double map_width, map_height, start;
-  guint n_steps = cx_map_layout_get_n_steps (self->layout);
-
-  cx_map_layout_get_size (self->layout, &map_width, &map_height);
-  start = cx_map_layout_get_header_width (self->layout);
-
-  g_array_set_size (self->columns, 0);
-  for (guint i = 0; i < n_steps; i++)
-    {
-      cairo_rectangle_t rect;
-
-      if (!cx_map_layout_get_step_rect (self->layout, cx_map_layout_get_step (self->layout, i),
-                                        &rect))
-        continue;
-      if (rect.x + rect.width - start > available && rect.x > start)
-        {
-          add_span (self->columns, start, rect.x);
-          start = rect.x;
-        }
-    }
-  add_span (self->columns, start, MAX (map_width, start));
-}
-
-/* Cuts the map's height into pages, between lanes, when it must; the
- * first band shares its page with the title block */
-static void
-cx_print_operation_paginate_bands (CxPrintOperation *self,
-                                   double            first_available,
-                                   double            next_available)
-{
-  double map_width, map_height, start = 0;
-  double available = first_available;
-  guint n_lanes = cx_plan_get_n_lanes (self->plan);
-
-  cx_map_layout_get_size (self->layout, &map_width, &map_height);
-
-  g_array_set_size (self->bands, 0);
-  for (guint i = 0; i < n_lanes && map_height - start > available; i++)
-    {
-      cairo_rectangle_t rect;
-
-      if (!cx_map_layout_get_lane_rect (self->layout, cx_plan_get_lane (self->plan, i), &rect))
-        continue;
-      if (rect.y + rect.height - start > available && rect.y > start)
-        {
-          add_span (self->bands, start, rect.y);
-          start = rect.y;
-          available = next_available;
-        }
-    }
-  /* What is left (the failures row, or a lane taller than a page) */
-  while (map_height - start > available)
-    {
-      add_span (self->bands, start, start + available);
-      start += available;
-      available = next_available;
-    }
-  add_span (self->bands, start, map_height);
-}
 
 static guint
 cx_print_operation_get_n_map_pages (CxPrintOperation *self)
@@ -159,13 +79,18 @@ cx_print_operation_begin_print (GtkPrintOperation *operation,
   self->scale = CLAMP (available / MAX (map_height, 1), MIN_SCALE, 1.0);
   self->scale = MIN (self->scale, page_width / MAX (header_width * 2, 1));
 
-  cx_print_operation_paginate_columns (self, page_width / self->scale - header_width);
-  cx_print_operation_paginate_bands (self, available / self->scale, page_height / self->scale);
+  /* Cut where PDF export cuts too: between columns, then lanes */
+  g_clear_pointer (&self->columns, g_array_unref);
+  g_clear_pointer (&self->bands, g_array_unref);
+  self->columns = cx_map_layout_paginate_columns (self->layout,
+                                                  page_width / self->scale - header_width);
+  self->bands = cx_map_layout_paginate_bands (self->layout, available / self->scale,
+                                              page_height / self->scale);
 
   /* The legend under the last band if it fits there, else on a page of
    * its own */
-  last_band = g_array_index (self->bands, Span, self->bands->len - 1).end -
-              g_array_index (self->bands, Span, self->bands->len - 1).start;
+  last_band = g_array_index (self->bands, CxMapSpan, self->bands->len - 1).end -
+              g_array_index (self->bands, CxMapSpan, self->bands->len - 1).start;
   used = last_band * self->scale + (cx_print_operation_get_n_map_pages (self) == 1
                                       ? self->title_height : 0);
   self->legend_page = used + GAP + self->legend_height > page_height;
@@ -189,10 +114,9 @@ cx_print_operation_draw_page (GtkPrintOperation *operation,
   cairo_t *cr = gtk_print_context_get_cairo_context (context);
   double page_width = gtk_print_context_get_width (context);
   double page_height = gtk_print_context_get_height (context);
-  double header_width, y = 0;
+  double y = 0;
   guint n_map_pages = cx_print_operation_get_n_map_pages (self);
-  const Span *column, *band;
-  cairo_rectangle_t area;
+  const CxMapSpan *column, *band;
 
   g_return_if_fail (self->layout != NULL);
 
@@ -203,9 +127,8 @@ cx_print_operation_draw_page (GtkPrintOperation *operation,
     }
 
   /* Across first, then down: a band of lanes at a time */
-  column = &g_array_index (self->columns, Span, page_nr % self->columns->len);
-  band = &g_array_index (self->bands, Span, page_nr / self->columns->len);
-  header_width = cx_map_layout_get_header_width (self->layout);
+  column = &g_array_index (self->columns, CxMapSpan, page_nr % self->columns->len);
+  band = &g_array_index (self->bands, CxMapSpan, page_nr / self->columns->len);
 
   if (page_nr == 0)
     {
@@ -215,33 +138,11 @@ cx_print_operation_draw_page (GtkPrintOperation *operation,
       y = self->title_height;
     }
 
-  area.y = band->start;
-  area.height = band->end - band->start;
-
+  /* The lane names on every page, this page's columns beside them */
   cairo_save (cr);
   cairo_translate (cr, 0, y);
   cairo_scale (cr, self->scale, self->scale);
-
-  /* The lane names, on every page */
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, header_width, area.height);
-  cairo_clip (cr);
-  cairo_translate (cr, 0, -area.y);
-  area.x = 0;
-  area.width = header_width;
-  cx_map_render_lane_headers (self->layout, cr, &area, &options);
-  cairo_restore (cr);
-
-  /* This page's columns, beside them */
-  cairo_save (cr);
-  cairo_rectangle (cr, header_width, 0, column->end - column->start, area.height);
-  cairo_clip (cr);
-  cairo_translate (cr, header_width - column->start, -area.y);
-  area.x = column->start;
-  area.width = column->end - column->start;
-  cx_map_render (self->layout, cr, &area, &options);
-  cairo_restore (cr);
-
+  cx_map_render_page (self->layout, cr, column, band, &options);
   cairo_restore (cr);
 
   if ((guint) page_nr + 1 == n_map_pages && !self->legend_page)
@@ -293,9 +194,6 @@ static void
 cx_print_operation_init (CxPrintOperation *self)
 {
   g_autoptr(GtkPageSetup) page_setup = gtk_page_setup_new ();
-
-  self->columns = g_array_new (FALSE, FALSE, sizeof (Span));
-  self->bands = g_array_new (FALSE, FALSE, sizeof (Span));
 
   gtk_page_setup_set_orientation (page_setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
   gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (self), page_setup);

@@ -4,6 +4,13 @@
  *
  * One page: the title block at the top, the whole map with its lane
  * names, the legend at the bottom, drawn by the same code as the window.
+ * A PDF page larger than 200 inches a side is more than Acrobat and many
+ * viewers take, so a map wider or taller than that is cut the way it is
+ * printed (cx-map-pages.c): between columns, and lanes if it must, each
+ * page with the lane names at its left, the title block heading the
+ * first and the legend ending the last. Each page draws only its own
+ * columns, so the work stays in proportion to the map, however long.
+ *
  * The file is written through g_file_replace(), so a failed export leaves
  * whatever was there before untouched. Safe to call from a worker thread.
  */
@@ -143,6 +150,18 @@ page_draw (const Page *page,
   cairo_restore (cr);
 }
 
+static void
+set_pdf_metadata (cairo_surface_t *surface,
+                  CxPlan          *plan)
+{
+  if (cx_plan_get_title (plan) != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, cx_plan_get_title (plan));
+  if (cx_plan_get_author (plan) != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR,
+                                    cx_plan_get_author (plan));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "CX Planner");
+}
+
 static gboolean
 set_failed (GError     **error,
             const char  *path,
@@ -198,13 +217,7 @@ draw_to_sink (const Page     *page,
     case CX_EXPORT_PDF:
     default:
       surface = cairo_pdf_surface_create_for_stream (write_to_sink, sink, width, height);
-      if (cx_plan_get_title (page->layout->plan) != NULL)
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
-                                        cx_plan_get_title (page->layout->plan));
-      if (cx_plan_get_author (page->layout->plan) != NULL)
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR,
-                                        cx_plan_get_author (page->layout->plan));
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "CX Planner");
+      set_pdf_metadata (surface, page->layout->plan);
       break;
     }
 
@@ -230,6 +243,218 @@ draw_to_sink (const Page     *page,
   return status;
 }
 
+/* ------------------------------------------------------------------ */
+/* A PDF over several pages                                            */
+
+static gboolean
+page_fits_pdf (const Page *page,
+               double      scale)
+{
+  return ceil (page->width * scale) <= CX_MAP_PDF_MAX_SIDE
+         && ceil (page->height * scale) <= CX_MAP_PDF_MAX_SIDE;
+}
+
+static gboolean
+check_pdf_scale (const char  *path,
+                 double       scale,
+                 GError     **error)
+{
+  if (CX_MAP_PDF_MAX_SIDE / scale >= CX_MAP_PDF_MIN_SIDE)
+    return TRUE;
+
+  g_set_error (error, CX_EXPORT_ERROR, CX_EXPORT_ERROR_TOO_LARGE,
+               _("At scale %g a step of the map does not fit on a PDF page, and the map was "
+                 "not exported to “%s”: use a scale of at most %g"),
+               scale, path, floor (CX_MAP_PDF_MAX_SIDE / CX_MAP_PDF_MIN_SIDE));
+  return FALSE;
+}
+
+/* Pages are as large as what they show, but no narrower than the legend
+ * needs to stay in a few rows */
+static void
+size_page (CxMapExportPage *page,
+           double           content_width,
+           double           side,
+           double           scale)
+{
+  page->width = MAX (content_width, MIN (MIN_PAGE_WIDTH, side));
+  page->width_pt = MIN (ceil (page->width * scale), CX_MAP_PDF_MAX_SIDE);
+  page->height_pt = MIN (ceil (page->height * scale), CX_MAP_PDF_MAX_SIDE);
+}
+
+/**
+ * cx_map_export_paginate_pdf:
+ * @layout: a #CxMapLayout
+ * @theme: the theme the title block and legend are measured in
+ * @scale: points a map unit, at most %CX_MAP_PDF_MAX_SIDE /
+ *   %CX_MAP_PDF_MIN_SIDE
+ *
+ * Cuts the map into PDF pages of at most %CX_MAP_PDF_MAX_SIDE points a
+ * side, as cx_map_layout_paginate_columns() and _bands() cut it, taken
+ * across first, then down. The title block heads the first page and the
+ * legend ends the last, or has a page of its own when it does not fit.
+ *
+ * Returns: (transfer full) (element-type CxMapExportPage): the pages
+ */
+GArray *
+cx_map_export_paginate_pdf (CxMapLayout      *layout,
+                            const CxMapTheme *theme,
+                            double            scale)
+{
+  double side = CX_MAP_PDF_MAX_SIDE / scale;
+  double header_width;
+  g_autoptr(GArray) columns = NULL;
+  g_autoptr(GArray) bands = NULL;
+  CxMapExportPage *last;
+  CxMapExportPage first_page = { 0, };
+  const CxMapSpan *first;
+  double title_height, legend_height;
+  GArray *pages;
+
+  g_return_val_if_fail (layout != NULL, NULL);
+  g_return_val_if_fail (theme != NULL, NULL);
+  g_return_val_if_fail (side >= CX_MAP_PDF_MIN_SIDE, NULL);
+
+  header_width = cx_map_layout_get_header_width (layout);
+
+  /* A span runs on past its room over the gap after its last column,
+   * recovery's the widest; a band over the room for a blueprint line
+   * above the next lane: leave room for both, so that no page is larger
+   * than the limit and nothing is cut off at its edge */
+  columns = cx_map_layout_paginate_columns (layout,
+                                            side - header_width - CX_MAP_RECOVERY_GAP);
+  first = &g_array_index (columns, CxMapSpan, 0);
+  size_page (&first_page, header_width + first->end - first->start, side, scale);
+  title_height = cx_map_render_title_block (layout, NULL, first_page.width, theme);
+  bands = cx_map_layout_paginate_bands (layout, side - title_height - CX_MAP_LINE_GAP,
+                                        side - CX_MAP_LINE_GAP);
+
+  pages = g_array_sized_new (FALSE, TRUE, sizeof (CxMapExportPage),
+                             columns->len * bands->len + 1);
+  for (guint b = 0; b < bands->len; b++)
+    for (guint c = 0; c < columns->len; c++)
+      {
+        CxMapExportPage page = { 0, };
+
+        page.shows_map = TRUE;
+        page.column = g_array_index (columns, CxMapSpan, c);
+        page.band = g_array_index (bands, CxMapSpan, b);
+        page.title_height = b == 0 && c == 0 ? title_height : 0;
+        page.legend_y = -1;
+        page.height = page.title_height + page.band.end - page.band.start;
+        size_page (&page, header_width + page.column.end - page.column.start, side, scale);
+        g_array_append_val (pages, page);
+      }
+
+  /* The legend under the last columns if it fits there */
+  last = &g_array_index (pages, CxMapExportPage, pages->len - 1);
+  legend_height = cx_map_render_legend (layout, NULL, last->width, theme);
+  if (last->height + legend_height <= side)
+    {
+      last->legend_y = last->height;
+      last->height += legend_height;
+      size_page (last, last->width, side, scale);
+    }
+  else
+    {
+      CxMapExportPage page = { 0, };
+
+      page.legend_y = 0;
+      page.height = MIN (legend_height, side);
+      size_page (&page, last->width, side, scale);
+      g_array_append_val (pages, page);
+    }
+
+  g_debug ("PDF at %.2f: %u columns, %u bands, %u pages", scale, columns->len, bands->len,
+           pages->len);
+  return pages;
+}
+
+static void
+draw_pdf_page (CxMapLayout           *layout,
+               const CxMapTheme      *theme,
+               const CxMapExportPage *page,
+               cairo_t               *cr,
+               double                 scale)
+{
+  CxMapRenderOptions options = { .theme = theme, .selected = NULL, .zoom = scale };
+
+  cairo_save (cr);
+  cairo_scale (cr, scale, scale);
+  cx_set_color (cr, &theme->background);
+  cairo_paint (cr);
+
+  if (page->title_height > 0)
+    {
+      cairo_save (cr);
+      cx_map_render_title_block (layout, cr, page->width, theme);
+      cairo_restore (cr);
+    }
+
+  if (page->shows_map)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, 0, page->title_height);
+      cx_map_render_page (layout, cr, &page->column, &page->band, &options);
+      cairo_restore (cr);
+    }
+
+  if (page->legend_y >= 0)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, 0, page->legend_y);
+      cx_map_render_legend (layout, cr, page->width, theme);
+      cairo_restore (cr);
+    }
+
+  cairo_restore (cr);
+  cairo_show_page (cr);
+}
+
+/* Draws @pages, one by one, onto a PDF surface that writes into @sink */
+static cairo_status_t
+draw_pdf_pages_to_sink (CxMapLayout      *layout,
+                        const CxMapTheme *theme,
+                        GArray           *pages,
+                        double            scale,
+                        Sink             *sink)
+{
+  const CxMapExportPage *first = &g_array_index (pages, CxMapExportPage, 0);
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  surface = cairo_pdf_surface_create_for_stream (write_to_sink, sink, first->width_pt,
+                                                 first->height_pt);
+  set_pdf_metadata (surface, layout->plan);
+  status = cairo_surface_status (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      return status;
+    }
+
+  cr = cairo_create (surface);
+  for (guint i = 0; i < pages->len && sink->error == NULL; i++)
+    {
+      const CxMapExportPage *page = &g_array_index (pages, CxMapExportPage, i);
+
+      cairo_pdf_surface_set_size (surface, page->width_pt, page->height_pt);
+      draw_pdf_page (layout, theme, page, cr, scale);
+      if (cairo_status (cr) != CAIRO_STATUS_SUCCESS)
+        break;
+    }
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  return status;
+}
+
 /**
  * cx_map_export:
  * @plan: a #CxPlan
@@ -241,9 +466,12 @@ draw_to_sink (const Page     *page,
  * @error: a #GError, or %NULL
  *
  * Writes the whole map (or one phase of it) with a title block and a
- * legend to @path: one page of PDF or SVG, or one PNG image. A PNG is
- * refused with %CX_EXPORT_ERROR_TOO_LARGE past 32767 pixels a side. The
- * file is replaced only once the export succeeded.
+ * legend to @path: one page of SVG, one PNG image, or a PDF of one page
+ * when that is at most 14,400 points (200 inches) a side, else of as many
+ * as it takes, cut between step columns and repeating the lane names. A
+ * PNG is refused with %CX_EXPORT_ERROR_TOO_LARGE past 32767 pixels a side,
+ * a PDF at a scale where a step would not fit on a page. The file is
+ * replaced only once the export succeeded.
  *
  * Returns: %TRUE on success; else @error says why, naming the file
  */
@@ -262,6 +490,7 @@ cx_map_export (CxPlan                *plan,
   g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GCancellable) abandon = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GArray) pdf_pages = NULL;
   cairo_status_t status;
   Sink sink = { NULL, NULL };
   Page page;
@@ -292,6 +521,13 @@ cx_map_export (CxPlan                *plan,
                           ceil (page.height * options->scale), error))
     return FALSE;
 
+  if (format == CX_EXPORT_PDF && !page_fits_pdf (&page, options->scale))
+    {
+      if (!check_pdf_scale (path, options->scale, error))
+        return FALSE;
+      pdf_pages = cx_map_export_paginate_pdf (layout, page.theme, options->scale);
+    }
+
   file = g_file_new_for_path (path);
   stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL,
                            &local_error);
@@ -299,7 +535,10 @@ cx_map_export (CxPlan                *plan,
     return set_failed (error, path, local_error->message);
 
   sink.stream = G_OUTPUT_STREAM (stream);
-  status = draw_to_sink (&page, format, options->scale, &sink);
+  if (pdf_pages != NULL)
+    status = draw_pdf_pages_to_sink (layout, page.theme, pdf_pages, options->scale, &sink);
+  else
+    status = draw_to_sink (&page, format, options->scale, &sink);
 
   if (sink.error != NULL || status != CAIRO_STATUS_SUCCESS)
     {

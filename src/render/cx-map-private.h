@@ -135,6 +135,36 @@ gboolean cx_map_layout_is_high_risk      (CxMapLayout *layout,
 const char *cx_map_phase_label           (CxPhase      phase);
 
 /* ------------------------------------------------------------------ */
+/* The pages of a PDF export (cx-map-export.c)                         */
+
+/* The largest page side PDF viewers take, in points: 200 inches, the
+ * implementation limit of PDF 1.x that Acrobat still holds to */
+#define CX_MAP_PDF_MAX_SIDE 14400.0
+
+typedef struct
+{
+  gboolean  shows_map;     /* FALSE: the legend alone */
+  CxMapSpan column;        /* the columns it shows, map units */
+  CxMapSpan band;          /* the rows it shows */
+  double    title_height;  /* the title block above the map; 0: none */
+  double    legend_y;      /* where the legend begins; < 0: none */
+  double    width;         /* map units */
+  double    height;
+  double    width_pt;      /* the page's size in the file, in points */
+  double    height_pt;
+} CxMapExportPage;
+
+/* The smallest page side, in map units, that holds the lane names and a
+ * column beside them, or the title block over the tallest lane: the
+ * scale may be at most CX_MAP_PDF_MAX_SIDE / CX_MAP_PDF_MIN_SIDE */
+#define CX_MAP_PDF_MIN_SIDE 600.0
+
+/* (element-type CxMapExportPage): in the order of the file */
+GArray  *cx_map_export_paginate_pdf      (CxMapLayout      *layout,
+                                          const CxMapTheme *theme,
+                                          double            scale);
+
+/* ------------------------------------------------------------------ */
 /* Theme helpers                                                       */
 
 CxColor  cx_color_mix                    (const CxColor *a,

@@ -173,6 +173,36 @@ double       cx_map_render_legend           (CxMapLayout              *layout,
                                              const CxMapTheme         *theme);
 
 /* ------------------------------------------------------------------ */
+/* Pages                                                               */
+
+/* A map too large for a page is cut between step columns into spans of
+ * x, and if it must, between lanes into bands of y; each page shows one
+ * span of one band beside the lane names. Printing and PDF export cut
+ * the same way (cx-map-pages.c). */
+
+/* A range of the map, in map units: x for columns, y for bands */
+typedef struct
+{
+  double start;
+  double end;
+} CxMapSpan;
+
+/* (element-type CxMapSpan) (transfer full) */
+GArray      *cx_map_layout_paginate_columns (CxMapLayout              *layout,
+                                             double                    width);
+/* (element-type CxMapSpan) (transfer full) */
+GArray      *cx_map_layout_paginate_bands   (CxMapLayout              *layout,
+                                             double                    first_height,
+                                             double                    height);
+/* Draws the lane names for @band at x 0 and the columns of @column beside
+ * them, the band's top at y 0: a page's part of the map */
+void         cx_map_render_page             (CxMapLayout              *layout,
+                                             cairo_t                  *cr,
+                                             const CxMapSpan          *column,
+                                             const CxMapSpan          *band,
+                                             const CxMapRenderOptions *options);
+
+/* ------------------------------------------------------------------ */
 /* Export                                                              */
 
 typedef enum
@@ -187,7 +217,7 @@ typedef enum
 typedef enum
 {
   CX_EXPORT_ERROR_FORMAT,     /* unknown file ending */
-  CX_EXPORT_ERROR_TOO_LARGE,  /* the image would be too large */
+  CX_EXPORT_ERROR_TOO_LARGE,  /* the image, or a PDF page, would be too large */
   CX_EXPORT_ERROR_FAILED,     /* cairo could not write it */
 } CxExportError;
 
@@ -204,7 +234,8 @@ typedef struct
 } CxExportOptions;
 
 /* The whole map with a title block (title, author, date, counts of
- * findings) and a legend, written to @path in @format. */
+ * findings) and a legend, written to @path in @format: on one page, or
+ * for a PDF larger than viewers take, on as many as it needs. */
 gboolean     cx_map_export                  (CxPlan                   *plan,
                                              GPtrArray                *findings,
                                              const char               *path,

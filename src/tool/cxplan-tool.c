@@ -71,7 +71,8 @@ print_usage (void)
              "  export  Draw the journey map, with a title block and a legend, into OUT:\n"
              "          a PNG, SVG or PDF file as its name ends. --scale S: S pixels or\n"
              "          points a map unit (default 1); --phase before|during|after|recovery:\n"
-             "          that phase alone; --dark: the dark style\n"
+             "          that phase alone; --dark: the dark style. A PDF past 200 inches\n"
+             "          a side is cut between steps over pages, each with the lane names\n"
              "\n"
              "Options:\n"
              "  -h, --help      Show this help\n"
@@ -204,7 +205,9 @@ print_summary (const char *path,
     {
       if (line->len > 0)
         g_string_append (line, ", ");
-      g_string_append_printf (line, _("%u info"), counts[CX_SEVERITY_INFO]);
+      /* Translators: "info" findings, uncounted noun in English */
+      g_string_append_printf (line, ngettext ("%u info", "%u info", counts[CX_SEVERITY_INFO]),
+                              counts[CX_SEVERITY_INFO]);
     }
   if (line->len == 0)
     g_string_append (line, _("no findings"));
