@@ -18,7 +18,7 @@ packages=(
   libglib2.0-dev libglib2.0-bin libxml2-dev libxml2-utils libjson-glib-dev
   libcairo2-dev libpango1.0-dev libgtk-4-dev libadwaita-1-dev fonts-cantarell
   desktop-file-utils appstream shared-mime-info librsvg2-bin
-  xvfb xauth dbus imagemagick valgrind
+  xvfb xauth dbus imagemagick valgrind libxtst-dev
 )
 
 install_missing () {

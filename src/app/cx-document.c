@@ -6,6 +6,9 @@
  * waits on the disk. A thread gets its own copies of what it needs (the
  * file, the etag and checksum it compares against) and the document is
  * only changed back on the main thread, in the _finish functions.
+ *
+ * This file holds the object, its state, reading and exporting; saving,
+ * with its check for a file changed on disk, is in cx-document-save.c.
  */
 
 #define G_LOG_DOMAIN "cx-document"
@@ -14,23 +17,8 @@
 
 #include <glib/gi18n.h>
 
-#include "cx-document.h"
+#include "cx-document-private.h"
 #include "cx-format.h"
-
-struct _CxDocument
-{
-  GObject    parent_instance;
-
-  CxPlan    *plan;
-  GPtrArray *findings;   /* (element-type CxFinding) */
-  GFile     *file;       /* where it is saved; NULL for an unsaved copy */
-  GFile     *source;     /* what it was read from: the file, or the sample copied */
-  char      *etag;       /* of the file when last read or saved */
-  char      *checksum;   /* SHA-256 of its bytes then */
-  goffset    size;       /* and their number */
-  guint      busy;       /* saves running */
-  gboolean   modified;
-};
 
 enum {
   PROP_0,
@@ -221,11 +209,12 @@ describe_io_error (const GError *error)
   return g_strdup (error->message);
 }
 
-static GBytes *
-read_bounded (GFile         *file,
-              char         **etag,
-              GCancellable  *cancellable,
-              GError       **error)
+/* The bytes of @file, and its etag into @etag when not %NULL */
+GBytes *
+_cx_document_read_bounded (GFile         *file,
+                           char         **etag,
+                           GCancellable  *cancellable,
+                           GError       **error)
 {
   g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GFileInfo) info = NULL;
@@ -269,7 +258,7 @@ load_thread (GTask        *task,
   const char *contents;
   gsize length;
 
-  bytes = read_bounded (data->file, &data->etag, cancellable, &error);
+  bytes = _cx_document_read_bounded (data->file, &data->etag, cancellable, &error);
   if (bytes == NULL)
     {
       g_autofree char *what = describe_io_error (error);
@@ -530,8 +519,9 @@ cx_document_get_busy (CxDocument *self)
   return self->busy > 0;
 }
 
-static void
-cx_document_hold_busy (CxDocument *self)
+/* While a save runs */
+void
+_cx_document_hold_busy (CxDocument *self)
 {
   g_assert (CX_IS_DOCUMENT (self));
 
@@ -539,8 +529,8 @@ cx_document_hold_busy (CxDocument *self)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-static void
-cx_document_release_busy (CxDocument *self)
+void
+_cx_document_release_busy (CxDocument *self)
 {
   g_assert (CX_IS_DOCUMENT (self));
   g_assert (self->busy > 0);
@@ -549,203 +539,33 @@ cx_document_release_busy (CxDocument *self)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-/* ------------------------------------------------------------------ */
-/* Saving                                                              */
-
-typedef struct
-{
-  CxPlan   *plan;
-  GFile    *file;
-  char     *etag;       /* in: as known; out: after the save */
-  char     *checksum;   /* idem */
-  goffset   size;       /* idem */
-  gboolean  check_disk;
-} SaveData;
-
-static void
-save_data_free (SaveData *data)
-{
-  g_clear_object (&data->plan);
-  g_clear_object (&data->file);
-  g_clear_pointer (&data->etag, g_free);
-  g_clear_pointer (&data->checksum, g_free);
-  g_free (data);
-}
-
-/* Whether the file is no longer what was read or saved. The etag and the
- * size are the cheap test (the etag alone is the modification time, which
- * the kernel keeps to a few milliseconds: two writes in a row can share
- * it); when they differ (a touch, a copy back, a sync tool), the bytes
- * decide. A file that is gone has nothing to lose. */
-static gboolean
-changed_on_disk (SaveData     *data,
-                 GCancellable *cancellable)
-{
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *checksum = NULL;
-
-  info = g_file_query_info (data->file,
-                            G_FILE_ATTRIBUTE_ETAG_VALUE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, NULL);
-  if (info == NULL)
-    return FALSE;
-  if (g_strcmp0 (g_file_info_get_etag (info), data->etag) == 0 &&
-      g_file_info_get_size (info) == data->size)
-    return FALSE;
-
-  bytes = read_bounded (data->file, NULL, cancellable, NULL);
-  if (bytes == NULL)
-    return FALSE;
-  checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
-
-  return g_strcmp0 (checksum, data->checksum) != 0;
-}
-
-static void
-save_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  SaveData *data = task_data;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (data->check_disk && data->checksum != NULL && changed_on_disk (data, cancellable))
-    {
-      g_autofree char *name = g_file_get_basename (data->file);
-
-      g_task_return_new_error (task, CX_DOCUMENT_ERROR, CX_DOCUMENT_ERROR_CHANGED_ON_DISK,
-                               _("“%s” has changed on disk since it was opened"), name);
-      return;
-    }
-
-  if (!cx_plan_save_to_file (data->plan, data->file, cancellable, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  /* What cx_plan_save_to_file() wrote, for the next check */
-  bytes = cx_plan_to_bytes (data->plan);
-  g_free (data->checksum);
-  data->checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
-  data->size = g_bytes_get_size (bytes);
-
-  info = g_file_query_info (data->file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
-                            cancellable, NULL);
-  g_free (data->etag);
-  data->etag = info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
-
-  g_task_return_boolean (task, TRUE);
-}
-
-/**
- * cx_document_save_async:
- * @self: a #CxDocument
- * @file: (nullable): where to save, or %NULL for the document's own file
- * @flags: %CX_DOCUMENT_SAVE_OVERWRITE to write over a file that changed
- *   on disk
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when the plan is saved, or could not be
- * @user_data: for @callback
- *
- * Saves the plan atomically in a thread. Saving to the document's own
- * file fails with %CX_DOCUMENT_ERROR_CHANGED_ON_DISK when someone else
- * changed it since it was read or saved (and @flags do not overwrite);
- * a document without a file fails with %CX_DOCUMENT_ERROR_NO_FILE.
- */
+/* After a save to @file: the document is that file's now, as written
+ * (@etag, and @checksum and @size of its bytes, which it takes), and no
+ * longer modified */
 void
-cx_document_save_async (CxDocument          *self,
-                        GFile               *file,
-                        CxDocumentSaveFlags  flags,
-                        GCancellable        *cancellable,
-                        GAsyncReadyCallback  callback,
-                        gpointer             user_data)
+_cx_document_set_saved (CxDocument *self,
+                        GFile      *file,
+                        char       *etag,
+                        char       *checksum,
+                        goffset     size)
 {
-  g_autoptr(GTask) task = NULL;
-  SaveData *data;
-
-  g_return_if_fail (CX_IS_DOCUMENT (self));
-  g_return_if_fail (file == NULL || G_IS_FILE (file));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, cx_document_save_async);
-
-  if (file == NULL)
-    file = self->file;
-  if (file == NULL)
-    {
-      g_task_return_new_error (task, CX_DOCUMENT_ERROR, CX_DOCUMENT_ERROR_NO_FILE,
-                               _("The plan has no file yet"));
-      return;
-    }
-
-  data = g_new0 (SaveData, 1);
-  data->plan = g_object_ref (self->plan);
-  data->file = g_object_ref (file);
-  data->check_disk = !(flags & CX_DOCUMENT_SAVE_OVERWRITE) &&
-                     self->file != NULL && g_file_equal (file, self->file);
-  if (data->check_disk)
-    {
-      data->etag = g_strdup (self->etag);
-      data->checksum = g_strdup (self->checksum);
-      data->size = self->size;
-    }
-  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
-
-  cx_document_hold_busy (self);
-  g_task_run_in_thread (task, save_thread);
-}
-
-/**
- * cx_document_save_finish:
- * @self: a #CxDocument
- * @result: the result given to the callback
- * @error: a #GError
- *
- * On success the document's file is the one saved to, and it is no
- * longer modified.
- *
- * Returns: whether the plan was saved
- */
-gboolean
-cx_document_save_finish (CxDocument    *self,
-                         GAsyncResult  *result,
-                         GError       **error)
-{
-  SaveData *data;
   gboolean file_changed;
 
-  g_return_val_if_fail (CX_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cx_document_save_async, FALSE);
+  g_assert (CX_IS_DOCUMENT (self));
+  g_assert (G_IS_FILE (file));
 
-  data = g_task_get_task_data (G_TASK (result));
-  if (data == NULL)
-    return g_task_propagate_boolean (G_TASK (result), error);
-
-  cx_document_release_busy (self);
-  if (!g_task_propagate_boolean (G_TASK (result), error))
-    return FALSE;
-
-  file_changed = self->file == NULL || !g_file_equal (self->file, data->file);
-  g_set_object (&self->file, data->file);
-  g_set_object (&self->source, data->file);
+  file_changed = self->file == NULL || !g_file_equal (self->file, file);
+  g_set_object (&self->file, file);
+  g_set_object (&self->source, file);
   g_free (self->etag);
-  self->etag = g_steal_pointer (&data->etag);
+  self->etag = etag;
   g_free (self->checksum);
-  self->checksum = g_steal_pointer (&data->checksum);
-  self->size = data->size;
+  self->checksum = checksum;
+  self->size = size;
 
   if (file_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
   cx_document_set_modified (self, FALSE);
-
-  return TRUE;
 }
 
 /* ------------------------------------------------------------------ */

@@ -15,8 +15,6 @@
 
 #include "cx-map-view-private.h"
 
-#define ZOOM_STEP 1.2
-
 /* From the widget's pixels to the map's units */
 static void
 widget_to_map (CxMapView *self,
@@ -37,7 +35,7 @@ zoom_in_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  _cx_map_view_zoom_by (CX_MAP_VIEW (widget), ZOOM_STEP);
+  _cx_map_view_zoom_by (CX_MAP_VIEW (widget), CX_MAP_VIEW_ZOOM_STEP);
 }
 
 static void
@@ -45,7 +43,7 @@ zoom_out_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  _cx_map_view_zoom_by (CX_MAP_VIEW (widget), 1.0 / ZOOM_STEP);
+  _cx_map_view_zoom_by (CX_MAP_VIEW (widget), 1.0 / CX_MAP_VIEW_ZOOM_STEP);
 }
 
 static void
@@ -177,7 +175,7 @@ on_scroll (CxMapView                *self,
     return GDK_EVENT_PROPAGATE;
 
   /* Ctrl+scroll zooms at the pointer; a wheel notch is 1, a touchpad less */
-  _cx_map_view_set_zoom_at (self, self->zoom * pow (1.1, -dy),
+  _cx_map_view_set_zoom_at (self, self->zoom * pow (CX_MAP_VIEW_WHEEL_ZOOM_STEP, -dy),
                             self->pointer_x, self->pointer_y);
   return GDK_EVENT_STOP;
 }
@@ -215,7 +213,11 @@ on_zoom_scale_changed (CxMapView      *self,
 {
   double x, y;
 
-  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
+  /* At the fingers' centre; at the middle of the view when there are no
+   * points to take it from (GTK would complain if asked), as when the
+   * signal is emitted by hand */
+  if (!gtk_gesture_is_active (GTK_GESTURE (gesture)) ||
+      !gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
     {
       x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
       y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;

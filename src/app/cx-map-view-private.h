@@ -13,6 +13,10 @@
 
 G_BEGIN_DECLS
 
+/* What a zoom-in key multiplies the zoom by, and a wheel notch with Ctrl */
+#define CX_MAP_VIEW_ZOOM_STEP       1.2
+#define CX_MAP_VIEW_WHEEL_ZOOM_STEP 1.1
+
 struct _CxMapView
 {
   GtkWidget      parent_instance;

@@ -662,9 +662,9 @@ show_findings_action (GtkWidget  *widget,
 }
 
 /* The map's zoom lives on the map view (map.zoom-in …), but application
- * accelerators are resolved from the window, which cannot see a child's
- * actions: the window forwards them. Activated on the map view itself,
- * its own actions are found first. */
+ * accelerators are resolved from the focus up, which outside the map (in
+ * the findings, say) does not pass the map view: the window forwards them.
+ * With the focus in the map, its own actions are found first. */
 static void
 forward_to_map_action (GtkWidget  *widget,
                        const char *action_name,

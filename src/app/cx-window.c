@@ -288,7 +288,9 @@ _cx_window_show_findings (CxWindow *self)
       self->show_side_panel = TRUE;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_SIDE_PANEL]);
     }
-  gtk_widget_grab_focus (GTK_WIDGET (self->findings_panel));
+  /* Into the list: the panel itself cannot hold the focus, so grabbing
+   * it would do nothing */
+  gtk_widget_child_focus (GTK_WIDGET (self->findings_panel), GTK_DIR_TAB_FORWARD);
 }
 
 /* ------------------------------------------------------------------ */

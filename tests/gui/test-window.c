@@ -14,150 +14,16 @@
 
 #include <glib/gstdio.h>
 
-#include "cx-application.h"
 #include "cx-finding-row.h"
+#include "cx-gui-test.h"
 #include "cx-print-operation.h"
-#include "cx-window-private.h"
-
-#define TIMEOUT_SECONDS 20
-
-static CxApplication *app;
-
-/* Iterates the main loop until @cond holds, failing after a while */
-#define WAIT_FOR(cond)                                                        \
-  G_STMT_START {                                                              \
-    gint64 wait_end = g_get_monotonic_time () + TIMEOUT_SECONDS * G_USEC_PER_SEC; \
-    while (!(cond))                                                           \
-      {                                                                       \
-        if (g_get_monotonic_time () > wait_end)                               \
-          g_error ("timed out waiting for %s", #cond);                         \
-        if (!g_main_context_iteration (NULL, FALSE))                          \
-          g_usleep (2000);                                                    \
-      }                                                                       \
-  } G_STMT_END
-
-static char *
-sample_path (const char *name)
-{
-  return g_build_filename (CX_SOURCE_DATADIR, "samples", name, NULL);
-}
-
-static CxPlan *
-read_plan (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  CxPlan *plan;
-
-  plan = cx_plan_read_from_file (file, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-
-  return plan;
-}
-
-/* The message dialog over @window, if one is shown */
-static AdwMessageDialog *
-find_message_dialog (CxWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
-          gtk_widget_get_visible (GTK_WIDGET (toplevel)) &&
-          gtk_window_get_transient_for (GTK_WINDOW (toplevel)) == GTK_WINDOW (window))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* Clicks the button of @response, as a user would */
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  GtkWidget *button;
-
-  button = find_button (GTK_WIDGET (dialog),
-                        adw_message_dialog_get_response_label (dialog, response));
-  g_assert_nonnull (button);
-
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  g_signal_emit_by_name (button, "clicked");
-  WAIT_FOR (dialog == NULL || !gtk_widget_get_visible (GTK_WIDGET (dialog)));
-  if (dialog != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-}
-
-static CxWindow *
-new_window (void)
-{
-  CxWindow *window = cx_window_new (GTK_APPLICATION (app));
-
-  /* Our own reference, for g_assert_finalize_object() */
-  g_object_ref (window);
-  gtk_window_present (GTK_WINDOW (window));
-
-  /* The samples are listed in a thread that holds the window */
-  WAIT_FOR (gtk_widget_get_visible (window->samples_group));
-
-  return window;
-}
-
-static void
-destroy_window (CxWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  /* Let GTK drop what it holds until the next frame */
-  for (guint i = 0; i < 50; i++)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_finalize_object (window);
-}
-
-static CxDocument *
-open_and_wait (CxWindow            *window,
-               const char          *path,
-               CxDocumentLoadFlags  flags)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  CxDocument *before = window->document;
-
-  cx_window_open_file (window, file, flags);
-  WAIT_FOR (window->document != before && window->document != NULL);
-
-  return window->document;
-}
 
 /* ------------------------------------------------------------------ */
 
 static void
 test_welcome (void)
 {
-  CxWindow *window = new_window ();
+  CxWindow *window = cx_gui_test_new_window ();
 
   g_assert_null (cx_window_get_document (window));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "welcome");
@@ -167,21 +33,21 @@ test_welcome (void)
   /* Three samples, each a row naming its plan */
   g_assert_nonnull (gtk_list_box_get_row_at_index (window->samples_list, 2));
 
-  destroy_window (window);
+  cx_gui_test_destroy_window (window);
 }
 
 static void
 test_open_sample (void)
 {
-  g_autofree char *path = sample_path ("team-gear-store.cxplan");
-  g_autoptr(CxPlan) plan = read_plan (path);
+  g_autofree char *path = cx_gui_test_sample_path ("team-gear-store.cxplan");
+  g_autoptr(CxPlan) plan = cx_gui_test_read_plan (path);
   g_autoptr(GPtrArray) findings = cx_check_plan (plan);
-  CxWindow *window = new_window ();
+  CxWindow *window = cx_gui_test_new_window ();
   CxDocument *document;
   guint counts[3] = { 0, 0, 0 };
   char text[16];
 
-  document = open_and_wait (window, path, CX_DOCUMENT_LOAD_DEFAULT);
+  document = cx_gui_test_open_and_wait (window, path, CX_DOCUMENT_LOAD_DEFAULT);
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "plan");
   g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==,
@@ -205,8 +71,21 @@ test_open_sample (void)
   g_assert_true (gtk_widget_get_visible (window->findings_button));
 
   /* Opening it again from elsewhere brings this window, not a new one */
-  g_assert_true (cx_application_find_window_for_file (app, cx_document_get_file (document))
-                 == window);
+  g_assert_true (cx_application_find_window_for_file (cx_gui_test_get_application (),
+                                                     cx_document_get_file (document)) == window);
+
+  /* Show Findings (Ctrl+I) opens the side panel and takes the keyboard
+   * there, whether the panel was open or not */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_object_set (window, "show-side-panel", i == 0, NULL);
+      gtk_widget_grab_focus (GTK_WIDGET (window->map_view));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-findings", NULL));
+      g_assert_true (adw_flap_get_reveal_flap (window->flap));
+      g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                             GTK_WIDGET (window->findings_panel)));
+    }
+  gtk_widget_grab_focus (GTK_WIDGET (window->map_view));
 
   /* Zoom through the map's actions */
   g_assert_cmpfloat (cx_map_view_get_zoom (window->map_view), ==, 1.0);
@@ -216,16 +95,16 @@ test_open_sample (void)
                                              NULL));
   g_assert_cmpfloat_with_epsilon (cx_map_view_get_zoom (window->map_view), 1.0, 1e-9);
 
-  destroy_window (window);
+  cx_gui_test_destroy_window (window);
 }
 
 static void
 test_open_sample_copy (void)
 {
-  g_autofree char *path = sample_path ("online-order-return.cxplan");
+  g_autofree char *path = cx_gui_test_sample_path ("online-order-return.cxplan");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *uri = g_file_get_uri (file);
-  CxWindow *window = new_window ();
+  CxWindow *window = cx_gui_test_new_window ();
   const char *subtitle;
 
   /* As the welcome page's row does */
@@ -240,16 +119,16 @@ test_open_sample_copy (void)
 
   /* Closing asks; Cancel keeps the window, Discard closes it */
   gtk_window_close (GTK_WINDOW (window));
-  WAIT_FOR (find_message_dialog (window) != NULL);
-  respond (find_message_dialog (window), "cancel");
+  WAIT_FOR (cx_gui_test_find_message_dialog (window) != NULL);
+  cx_gui_test_respond (cx_gui_test_find_message_dialog (window), "cancel");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
 
   gtk_window_close (GTK_WINDOW (window));
-  WAIT_FOR (find_message_dialog (window) != NULL);
-  respond (find_message_dialog (window), "discard");
+  WAIT_FOR (cx_gui_test_find_message_dialog (window) != NULL);
+  cx_gui_test_respond (cx_gui_test_find_message_dialog (window), "discard");
   WAIT_FOR (!gtk_widget_get_visible (GTK_WIDGET (window)));
 
-  destroy_window (window);
+  cx_gui_test_destroy_window (window);
 }
 
 static gboolean save_done;
@@ -270,41 +149,28 @@ save_and_wait (CxWindow *window,
 {
   save_done = save_success = FALSE;
   _cx_window_save_document (window, file, CX_DOCUMENT_SAVE_DEFAULT, on_save_done, NULL);
-  WAIT_FOR (save_done || find_message_dialog (window) != NULL);
-}
-
-static void
-assert_file_holds_plan (GFile  *file,
-                        CxPlan *plan)
-{
-  g_autoptr(GBytes) expected = cx_plan_to_bytes (plan);
-  g_autoptr(GBytes) actual = NULL;
-  g_autoptr(GError) error = NULL;
-
-  actual = g_file_load_bytes (file, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_bytes_equal (expected, actual));
+  WAIT_FOR (save_done || cx_gui_test_find_message_dialog (window) != NULL);
 }
 
 static void
 test_save_as (void)
 {
-  g_autofree char *path = sample_path ("telecom-upgrade.cxplan");
+  g_autofree char *path = cx_gui_test_sample_path ("telecom-upgrade.cxplan");
   g_autofree char *dir = g_dir_make_tmp ("cxplan-gui-XXXXXX", NULL);
   g_autofree char *target = g_build_filename (dir, "upgrade.cxplan", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (target);
   const char *other = "<!-- someone else's -->\n";
   g_autofree char *contents = NULL;
-  CxWindow *window = new_window ();
+  CxWindow *window = cx_gui_test_new_window ();
   CxPlan *plan;
 
-  open_and_wait (window, path, CX_DOCUMENT_LOAD_AS_COPY);
+  cx_gui_test_open_and_wait (window, path, CX_DOCUMENT_LOAD_AS_COPY);
   plan = cx_document_get_plan (window->document);
 
   /* What the Save As chooser calls with the file chosen */
   save_and_wait (window, file);
   g_assert_true (save_success);
-  assert_file_holds_plan (file, plan);
+  cx_gui_test_assert_file_holds (file, plan);
   g_assert_false (cx_document_get_modified (window->document));
   g_assert_true (g_file_equal (cx_document_get_file (window->document), file));
   g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==, "upgrade.cxplan");
@@ -314,15 +180,15 @@ test_save_as (void)
   g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==, "• upgrade.cxplan");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
   WAIT_FOR (!cx_document_get_modified (window->document));
-  assert_file_holds_plan (file, plan);
+  cx_gui_test_assert_file_holds (file, plan);
 
   /* Someone else writes it: Save asks; Cancel keeps their version */
   g_assert_true (g_file_set_contents (target, other, -1, NULL));
   save_and_wait (window, NULL);
-  g_assert_nonnull (find_message_dialog (window));
-  g_assert_cmpstr (adw_message_dialog_get_heading (find_message_dialog (window)), ==,
+  g_assert_nonnull (cx_gui_test_find_message_dialog (window));
+  g_assert_cmpstr (adw_message_dialog_get_heading (cx_gui_test_find_message_dialog (window)), ==,
                    "The file has changed on disk");
-  respond (find_message_dialog (window), "cancel");
+  cx_gui_test_respond (cx_gui_test_find_message_dialog (window), "cancel");
   WAIT_FOR (save_done);
   g_assert_false (save_success);
   g_assert_true (g_file_get_contents (target, &contents, NULL, NULL));
@@ -330,10 +196,10 @@ test_save_as (void)
 
   /* ... and Overwrite writes the plan */
   save_and_wait (window, NULL);
-  respond (find_message_dialog (window), "overwrite");
+  cx_gui_test_respond (cx_gui_test_find_message_dialog (window), "overwrite");
   WAIT_FOR (save_done);
   g_assert_true (save_success);
-  assert_file_holds_plan (file, plan);
+  cx_gui_test_assert_file_holds (file, plan);
 
   /* Written again with the same bytes (a sync tool, a copy back): the
    * etag differs, the checksum does not, so no question */
@@ -345,10 +211,10 @@ test_save_as (void)
                                         g_bytes_get_size (same), NULL));
     save_and_wait (window, NULL);
     g_assert_true (save_success);
-    g_assert_null (find_message_dialog (window));
+    g_assert_null (cx_gui_test_find_message_dialog (window));
   }
 
-  destroy_window (window);
+  cx_gui_test_destroy_window (window);
 
   g_unlink (target);
   g_rmdir (dir);
@@ -357,7 +223,7 @@ test_save_as (void)
 static void
 test_refused (void)
 {
-  g_autofree char *path = sample_path ("team-gear-store.cxplan");
+  g_autofree char *path = cx_gui_test_sample_path ("team-gear-store.cxplan");
   g_autofree char *dir = g_dir_make_tmp ("cxplan-gui-XXXXXX", NULL);
   g_autofree char *bad_path = g_build_filename (dir, "broken.cxplan", NULL);
   g_autoptr(GFile) bad_file = g_file_new_for_path (bad_path);
@@ -365,12 +231,12 @@ test_refused (void)
   g_autofree char *expected_line = NULL;
   g_auto(GStrv) lines = NULL;
   g_autofree char *bad_text = NULL;
-  CxWindow *window = new_window ();
+  CxWindow *window = cx_gui_test_new_window ();
   CxDocument *document;
   AdwMessageDialog *dialog;
   guint line = 0;
 
-  document = open_and_wait (window, path, CX_DOCUMENT_LOAD_DEFAULT);
+  document = cx_gui_test_open_and_wait (window, path, CX_DOCUMENT_LOAD_DEFAULT);
 
   /* The sample with one level out of range, on a line we know */
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
@@ -391,7 +257,7 @@ test_refused (void)
   g_assert_true (g_file_set_contents (bad_path, bad_text, -1, NULL));
 
   cx_window_open_file (window, bad_file, CX_DOCUMENT_LOAD_DEFAULT);
-  WAIT_FOR ((dialog = find_message_dialog (window)) != NULL);
+  WAIT_FOR ((dialog = cx_gui_test_find_message_dialog (window)) != NULL);
 
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "broken.cxplan"));
   expected_line = g_strdup_printf ("Line %u: ", line);
@@ -401,8 +267,8 @@ test_refused (void)
   g_assert_true (window->document == document);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "plan");
 
-  respond (dialog, "close");
-  destroy_window (window);
+  cx_gui_test_respond (dialog, "close");
+  cx_gui_test_destroy_window (window);
 
   g_unlink (bad_path);
   g_rmdir (dir);
@@ -411,13 +277,13 @@ test_refused (void)
 static void
 test_select_step (void)
 {
-  g_autofree char *path = sample_path ("team-gear-store.cxplan");
-  CxWindow *window = new_window ();
+  g_autofree char *path = cx_gui_test_sample_path ("team-gear-store.cxplan");
+  CxWindow *window = cx_gui_test_new_window ();
   CxMapLayout *layout;
   CxStep *first, *second;
   GPtrArray *findings;
 
-  open_and_wait (window, path, CX_DOCUMENT_LOAD_DEFAULT);
+  cx_gui_test_open_and_wait (window, path, CX_DOCUMENT_LOAD_DEFAULT);
   layout = cx_map_view_get_layout (window->map_view);
   g_assert_nonnull (layout);
   g_assert_cmpuint (cx_map_layout_get_n_steps (layout), >, 2);
@@ -457,7 +323,7 @@ test_select_step (void)
       break;
     }
 
-  destroy_window (window);
+  cx_gui_test_destroy_window (window);
 }
 
 static gboolean
@@ -476,20 +342,20 @@ pdf_is_complete (const char *path)
 static void
 test_export (void)
 {
-  g_autofree char *path = sample_path ("team-gear-store.cxplan");
+  g_autofree char *path = cx_gui_test_sample_path ("team-gear-store.cxplan");
   g_autofree char *dir = g_dir_make_tmp ("cxplan-gui-XXXXXX", NULL);
   g_autofree char *target = g_build_filename (dir, "map.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (target);
-  CxWindow *window = new_window ();
+  CxWindow *window = cx_gui_test_new_window ();
 
-  open_and_wait (window, path, CX_DOCUMENT_LOAD_DEFAULT);
+  cx_gui_test_open_and_wait (window, path, CX_DOCUMENT_LOAD_DEFAULT);
 
   /* What the Export chooser calls with the file chosen */
   _cx_window_export_to_file (window, file, CX_EXPORT_PDF);
   WAIT_FOR (pdf_is_complete (target));
-  g_assert_null (find_message_dialog (window));
+  g_assert_null (cx_gui_test_find_message_dialog (window));
 
-  destroy_window (window);
+  cx_gui_test_destroy_window (window);
 
   g_unlink (target);
   g_rmdir (dir);
@@ -498,10 +364,10 @@ test_export (void)
 static void
 test_print (void)
 {
-  g_autofree char *path = sample_path ("team-gear-store.cxplan");
+  g_autofree char *path = cx_gui_test_sample_path ("team-gear-store.cxplan");
   g_autofree char *dir = g_dir_make_tmp ("cxplan-gui-XXXXXX", NULL);
   g_autofree char *target = g_build_filename (dir, "printed.pdf", NULL);
-  g_autoptr(CxPlan) plan = read_plan (path);
+  g_autoptr(CxPlan) plan = cx_gui_test_read_plan (path);
   g_autoptr(GPtrArray) findings = cx_check_plan (plan);
   g_autoptr(CxPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
@@ -532,26 +398,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-
-  if (!gtk_init_check ())
-    {
-      /* TAP: a plan of nothing, skipped; meson counts it as skipped */
-      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
-      return 0;
-    }
-
-  g_test_init (&argc, &argv, NULL);
-
-  app = cx_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  if (!cx_gui_test_init (&argc, &argv))
+    return 0;
 
   g_test_add_func ("/cxplan/window/welcome", test_welcome);
   g_test_add_func ("/cxplan/window/open-sample", test_open_sample);
@@ -562,9 +410,5 @@ main (int   argc,
   g_test_add_func ("/cxplan/window/export", test_export);
   g_test_add_func ("/cxplan/print/pages", test_print);
 
-  status = g_test_run ();
-
-  g_clear_object (&app);
-
-  return status;
+  return cx_gui_test_run ();
 }

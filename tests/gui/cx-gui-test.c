@@ -1,0 +1,234 @@
+/* cx-gui-test.c — what the GUI tests share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "cx-gui-test.h"
+
+static CxApplication *application;
+
+/**
+ * cx_gui_test_init:
+ * @argc: the program's
+ * @argv: the program's
+ *
+ * Opens the display, initializes the test framework and registers the
+ * application the windows belong to. Without a display, prints a TAP plan
+ * of nothing, which meson counts as a skip.
+ *
+ * Returns: whether to go on and add the tests
+ */
+gboolean
+cx_gui_test_init (int    *argc,
+                  char ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
+      return FALSE;
+    }
+
+  g_test_init (argc, argv, NULL);
+
+  application = cx_application_new ();
+  g_application_set_flags (G_APPLICATION (application),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+
+  return TRUE;
+}
+
+/* Runs the tests added, then lets the application go */
+int
+cx_gui_test_run (void)
+{
+  int status = g_test_run ();
+
+  g_clear_object (&application);
+
+  return status;
+}
+
+CxApplication *
+cx_gui_test_get_application (void)
+{
+  g_assert (CX_IS_APPLICATION (application));
+
+  return application;
+}
+
+/* ------------------------------------------------------------------ */
+/* Data                                                                */
+
+char *
+cx_gui_test_sample_path (const char *name)
+{
+  return g_build_filename (CX_SOURCE_DATADIR, "samples", name, NULL);
+}
+
+/* A file of tests/data/bad, which the reader refuses */
+char *
+cx_gui_test_bad_file_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "bad", name, NULL);
+}
+
+CxPlan *
+cx_gui_test_read_plan (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  CxPlan *plan;
+
+  plan = cx_plan_read_from_file (file, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  return plan;
+}
+
+/* Asserts that @file holds @plan, byte for byte as the writer writes it */
+void
+cx_gui_test_assert_file_holds (GFile  *file,
+                               CxPlan *plan)
+{
+  g_autoptr(GBytes) expected = cx_plan_to_bytes (plan);
+  g_autoptr(GBytes) actual = NULL;
+  g_autoptr(GError) error = NULL;
+
+  actual = g_file_load_bytes (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (expected, actual));
+}
+
+/* ------------------------------------------------------------------ */
+/* Windows                                                             */
+
+/**
+ * cx_gui_test_new_window:
+ *
+ * Returns: (transfer full): a new window on the welcome page, shown, with
+ *   a reference of the test's own for cx_gui_test_destroy_window()
+ */
+CxWindow *
+cx_gui_test_new_window (void)
+{
+  CxWindow *window = cx_window_new (GTK_APPLICATION (cx_gui_test_get_application ()));
+
+  g_object_ref (window);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* The samples are listed in a thread that holds the window */
+  WAIT_FOR (gtk_widget_get_visible (window->samples_group));
+
+  return window;
+}
+
+/* Lets GTK finish what it does until the next frame */
+void
+cx_gui_test_settle (void)
+{
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Destroys @window and checks that nothing else holds it */
+void
+cx_gui_test_destroy_window (CxWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  cx_gui_test_settle ();
+  g_assert_finalize_object (window);
+}
+
+/* Opens @path in @window, as the Open chooser does, until it is shown */
+CxDocument *
+cx_gui_test_open_and_wait (CxWindow            *window,
+                           const char          *path,
+                           CxDocumentLoadFlags  flags)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CxDocument *before = window->document;
+
+  cx_window_open_file (window, file, flags);
+  WAIT_FOR (window->document != before && window->document != NULL);
+
+  return window->document;
+}
+
+/* Waits until @widget is on screen with a size */
+void
+cx_gui_test_wait_for_allocation (GtkWidget *widget)
+{
+  WAIT_FOR (gtk_widget_get_mapped (widget) &&
+            gtk_widget_get_width (widget) > 0 &&
+            gtk_widget_get_height (widget) > 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* Message dialogs                                                     */
+
+/* The message dialog over @window, if one is shown */
+AdwMessageDialog *
+cx_gui_test_find_message_dialog (CxWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
+          gtk_widget_get_visible (GTK_WIDGET (toplevel)) &&
+          gtk_window_get_transient_for (GTK_WINDOW (toplevel)) == GTK_WINDOW (window))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Clicks the button of @response, as a user would, until the dialog goes */
+void
+cx_gui_test_respond (AdwMessageDialog *dialog,
+                     const char       *response)
+{
+  GtkWidget *button;
+
+  button = find_button (GTK_WIDGET (dialog),
+                        adw_message_dialog_get_response_label (dialog, response));
+  g_assert_nonnull (button);
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_signal_emit_by_name (button, "clicked");
+  WAIT_FOR (dialog == NULL || !gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  if (dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+}

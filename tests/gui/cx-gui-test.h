@@ -1,0 +1,55 @@
+/* cx-gui-test.h — what the GUI tests share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One registered CxApplication a test program, real windows of it, and
+ * ways to wait on the main loop for what a window does asynchronously.
+ */
+
+#pragma once
+
+#include "cx-application.h"
+#include "cx-window-private.h"
+
+G_BEGIN_DECLS
+
+#define CX_GUI_TEST_TIMEOUT_SECONDS 20
+
+/* Iterates the main loop until @cond holds, failing after a while */
+#define WAIT_FOR(cond)                                                        \
+  G_STMT_START {                                                              \
+    gint64 wait_end = g_get_monotonic_time () +                               \
+                      CX_GUI_TEST_TIMEOUT_SECONDS * G_USEC_PER_SEC;           \
+    while (!(cond))                                                           \
+      {                                                                       \
+        if (g_get_monotonic_time () > wait_end)                               \
+          g_error ("timed out waiting for %s", #cond);                        \
+        if (!g_main_context_iteration (NULL, FALSE))                          \
+          g_usleep (2000);                                                    \
+      }                                                                       \
+  } G_STMT_END
+
+gboolean          cx_gui_test_init                (int                 *argc,
+                                                   char              ***argv);
+int               cx_gui_test_run                 (void);
+CxApplication    *cx_gui_test_get_application     (void);
+
+char             *cx_gui_test_sample_path         (const char          *name);
+char             *cx_gui_test_bad_file_path       (const char          *name);
+CxPlan           *cx_gui_test_read_plan           (const char          *path);
+void              cx_gui_test_assert_file_holds   (GFile               *file,
+                                                   CxPlan              *plan);
+
+CxWindow         *cx_gui_test_new_window          (void);
+void              cx_gui_test_destroy_window      (CxWindow            *window);
+CxDocument       *cx_gui_test_open_and_wait       (CxWindow            *window,
+                                                   const char          *path,
+                                                   CxDocumentLoadFlags  flags);
+void              cx_gui_test_wait_for_allocation (GtkWidget           *widget);
+void              cx_gui_test_settle              (void);
+
+AdwMessageDialog *cx_gui_test_find_message_dialog (CxWindow            *window);
+void              cx_gui_test_respond             (AdwMessageDialog    *dialog,
+                                                   const char          *response);
+
+G_END_DECLS
