@@ -211,6 +211,57 @@ compare_connections (gconstpointer a,
   return (int) ca->slot - (int) cb->slot;
 }
 
+static int
+compare_sources (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  GArray *connections = user_data;
+  const CxMapConnection *ca = &g_array_index (connections, CxMapConnection, *(const guint *) a);
+  const CxMapConnection *cb = &g_array_index (connections, CxMapConnection, *(const guint *) b);
+
+  if (ca->source != cb->source)
+    return ca->source < cb->source ? -1 : 1;
+  return ca->slot < cb->slot ? -1 : ca->slot > cb->slot;
+}
+
+static int
+compare_targets (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  GArray *connections = user_data;
+  const CxMapConnection *ca = &g_array_index (connections, CxMapConnection, *(const guint *) a);
+  const CxMapConnection *cb = &g_array_index (connections, CxMapConnection, *(const guint *) b);
+
+  return ca->target < cb->target ? -1 : ca->target > cb->target;
+}
+
+/* The connections by either end, so that a frame finds those it draws in
+ * O(log n) rather than going through every one; and how many failures
+ * each step answers */
+static void
+index_connection_ends (CxMapLayout *self)
+{
+  guint n = self->connections->len;
+
+  self->by_source = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+  self->by_target = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+  self->answers = g_new0 (guint, MAX (self->steps->len, 1));
+
+  for (guint i = 0; i < n; i++)
+    {
+      const CxMapConnection *connection = &g_array_index (self->connections, CxMapConnection, i);
+
+      g_array_append_val (self->by_source, i);
+      g_array_append_val (self->by_target, i);
+      if (connection->recovers)
+        self->answers[connection->target]++;
+    }
+  g_array_sort_with_data (self->by_source, compare_sources, self->connections);
+  g_array_sort_with_data (self->by_target, compare_targets, self->connections);
+}
+
 /* Which failures a recovery answers, and the lines to draw for that and
  * for every failure's leads-to */
 static void
@@ -265,6 +316,7 @@ index_connections (CxMapLayout *self)
 
   merge_connections (self);
   g_array_sort (self->connections, compare_connections);
+  index_connection_ends (self);
 }
 
 static void
@@ -444,6 +496,9 @@ cx_map_layout_unref (CxMapLayout *layout)
   g_hash_table_unref (layout->failure_slot);
   g_hash_table_unref (layout->answered);
   g_array_unref (layout->connections);
+  g_array_unref (layout->by_source);
+  g_array_unref (layout->by_target);
+  g_free (layout->answers);
   g_hash_table_unref (layout->step_findings);
   g_hash_table_unref (layout->failure_findings);
   for (guint p = 0; p < CX_N_PHASES; p++)

@@ -111,6 +111,9 @@ struct _CxMapLayout
   GHashTable      *failure_slot;      /* CxFailure → slot + 1 */
   GHashTable      *answered;          /* CxFailure set: some recovery lists it */
   GArray          *connections;       /* CxMapConnection, sorted by their left end */
+  GArray          *by_source;         /* guint: connections by (source, slot) */
+  GArray          *by_target;         /* guint: connections by target */
+  guint           *answers;           /* a count for each step: failures it recovers */
 
   GHashTable      *step_findings;     /* CxStep → GPtrArray of CxFinding */
   GHashTable      *failure_findings;  /* CxFailure → GPtrArray of CxFinding */

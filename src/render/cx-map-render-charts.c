@@ -516,16 +516,8 @@ render_answers (CxMapLayout  *layout,
 {
   g_autofree char *label = NULL;
   cairo_rectangle_t item;
-  guint answers = 0;
+  guint answers = layout->answers[index];
 
-  for (guint i = 0; i < layout->connections->len; i++)
-    {
-      const CxMapConnection *connection = &g_array_index (layout->connections,
-                                                          CxMapConnection, i);
-
-      if (connection->target == index && connection->recovers)
-        answers++;
-    }
   if (answers == 0 || n_failures >= layout->failure_slots)
     return;
 
@@ -585,62 +577,122 @@ source_x (CxMapLayout           *layout,
   return cx_map_layout_step_x (layout, connection->source) + 22 + connection->slot * 20;
 }
 
+/* The first entry of @order whose end (given by @end_x) is at or after @x0 */
+static guint
+first_end_at (CxMapLayout *layout,
+              GArray      *order,
+              double     (*end_x) (CxMapLayout *, const CxMapConnection *),
+              double       x0)
+{
+  guint lo = 0, hi = order->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const CxMapConnection *connection = &g_array_index (layout->connections, CxMapConnection,
+                                                          g_array_index (order, guint, mid));
+
+      if (end_x (layout, connection) < x0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+static double
+target_x (CxMapLayout           *layout,
+          const CxMapConnection *connection)
+{
+  return column_centre (layout, connection->target);
+}
+
+static void
+render_connection (CxMapLayout           *layout,
+                   CxMapPainter          *painter,
+                   const CxMapConnection *connection,
+                   double                 line_width)
+{
+  static const double dashes[] = { 5, 3 };
+  cairo_t *cr = painter->cr;
+  const CxMapTheme *theme = painter->theme;
+  double y = ports_y (layout);
+  cairo_rectangle_t item;
+  double xs = source_x (layout, connection);
+  double xt = target_x (layout, connection);
+  double reach = MIN (1.0, fabs (xt - xs) / (4 * (CX_MAP_COLUMN_WIDTH + CX_MAP_GUTTER)));
+  double depth;
+
+  /* long lines fan out a little, so that each can be followed */
+  depth = 10 + (CX_MAP_ARC_BAND - 16) * reach
+          - 5.0 * ((connection->source + connection->slot) % 3) * reach;
+
+  /* from under the failure's badge (which is drawn over it), down to
+   * the band under the failures, across, and up into the target */
+  cx_map_layout_failure_item_rect (layout, connection->source, connection->slot, &item);
+  cairo_move_to (cr, xs, item.y + item.height - 4);
+  cairo_line_to (cr, xs, y);
+  cairo_curve_to (cr, xs, y + depth, xt, y + depth, xt, y + 6);
+  cairo_set_line_width (cr, line_width);
+  if (connection->recovers)
+    {
+      cx_set_color (cr, &theme->phase_text[CX_PHASE_RECOVERY]);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+  else
+    {
+      cx_set_color (cr, &theme->dim_foreground);
+      cairo_set_dash (cr, dashes, 2, 0);
+    }
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+  cx_map_draw_arrow_head (cr, xt, y, -G_PI / 2, at_least (painter, 7, 4, 14));
+}
+
+/* A connection is drawn when one of its ends is in [@x0, @x1]: lines
+ * passing through with both ends far away would bury a long map under
+ * parallel lines. Both ends grow with their step's index, so the
+ * connections to draw are found by a binary search on each end. */
 void
 cx_map_render_connections (CxMapLayout  *layout,
                            CxMapPainter *painter,
                            double        x0,
                            double        x1)
 {
-  static const double dashes[] = { 5, 3 };
   cairo_t *cr = painter->cr;
-  const CxMapTheme *theme = painter->theme;
-  double y = ports_y (layout);
   double line_width = at_least (painter, 1.6, 1, 4);
 
-  if (layout->failure_slots == 0)
+  if (layout->failure_slots == 0 || layout->connections->len == 0)
     return;
 
   cairo_save (cr);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  for (guint i = 0; i < layout->connections->len; i++)
+  for (guint i = first_end_at (layout, layout->by_source, source_x, x0);
+       i < layout->by_source->len; i++)
     {
-      const CxMapConnection *connection = &g_array_index (layout->connections,
-                                                          CxMapConnection, i);
-      cairo_rectangle_t item;
+      const CxMapConnection *connection = &g_array_index (layout->connections, CxMapConnection,
+                                                          g_array_index (layout->by_source,
+                                                                         guint, i));
+
+      if (source_x (layout, connection) > x1)
+        break;
+      render_connection (layout, painter, connection, line_width);
+    }
+  for (guint i = first_end_at (layout, layout->by_target, target_x, x0);
+       i < layout->by_target->len; i++)
+    {
+      const CxMapConnection *connection = &g_array_index (layout->connections, CxMapConnection,
+                                                          g_array_index (layout->by_target,
+                                                                         guint, i));
       double xs = source_x (layout, connection);
-      double xt = column_centre (layout, connection->target);
-      double reach = MIN (1.0, fabs (xt - xs) / (4 * (CX_MAP_COLUMN_WIDTH + CX_MAP_GUTTER)));
-      double depth;
 
-      /* drawn when one end is in the area: lines passing through with
-       * both ends far away would bury a long map under parallel lines */
-      if ((xs < x0 || xs > x1) && (xt < x0 || xt > x1))
+      if (target_x (layout, connection) > x1)
+        break;
+      /* drawn already, from its source */
+      if (xs >= x0 && xs <= x1)
         continue;
-
-      /* long lines fan out a little, so that each can be followed */
-      depth = 10 + (CX_MAP_ARC_BAND - 16) * reach
-              - 5.0 * ((connection->source + connection->slot) % 3) * reach;
-
-      /* from under the failure's badge (which is drawn over it), down to
-       * the band under the failures, across, and up into the target */
-      cx_map_layout_failure_item_rect (layout, connection->source, connection->slot, &item);
-      cairo_move_to (cr, xs, item.y + item.height - 4);
-      cairo_line_to (cr, xs, y);
-      cairo_curve_to (cr, xs, y + depth, xt, y + depth, xt, y + 6);
-      cairo_set_line_width (cr, line_width);
-      if (connection->recovers)
-        {
-          cx_set_color (cr, &theme->phase_text[CX_PHASE_RECOVERY]);
-          cairo_set_dash (cr, NULL, 0, 0);
-        }
-      else
-        {
-          cx_set_color (cr, &theme->dim_foreground);
-          cairo_set_dash (cr, dashes, 2, 0);
-        }
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
-      cx_map_draw_arrow_head (cr, xt, y, -G_PI / 2, at_least (painter, 7, 4, 14));
+      render_connection (layout, painter, connection, line_width);
     }
   cairo_restore (cr);
 }
