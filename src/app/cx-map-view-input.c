@@ -56,6 +56,28 @@ zoom_reset_action (GtkWidget  *widget,
   _cx_map_view_zoom_by (self, 1.0 / self->zoom);
 }
 
+/* Fits the whole height of the map, every lane, in the view, keeping the
+ * step at the left edge where it is; never larger than 100%, where a
+ * small plan's text is already as legible as it gets */
+static void
+zoom_fit_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CxMapView *self = CX_MAP_VIEW (widget);
+  double map_width, map_height, zoom;
+  int height = gtk_widget_get_height (widget);
+
+  if (self->layout == NULL || height <= 0)
+    return;
+
+  cx_map_layout_get_size (self->layout, &map_width, &map_height);
+  zoom = MIN (1.0, height / map_height);
+  _cx_map_view_set_zoom_at (self, zoom, _cx_map_view_get_header_width (self), 0);
+  if (self->vadjustment != NULL)
+    gtk_adjustment_set_value (self->vadjustment, 0);
+}
+
 static void
 select_previous_action (GtkWidget  *widget,
                         const char *action_name,
@@ -306,6 +328,7 @@ _cx_map_view_class_input_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_out_action);
   gtk_widget_class_install_action (widget_class, "map.zoom-reset", NULL, zoom_reset_action);
+  gtk_widget_class_install_action (widget_class, "map.zoom-fit", NULL, zoom_fit_action);
   gtk_widget_class_install_action (widget_class, "map.select-previous", NULL,
                                    select_previous_action);
   gtk_widget_class_install_action (widget_class, "map.select-next", NULL, select_next_action);

@@ -696,6 +696,7 @@ _cx_window_class_actions_init (CxWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, forward_to_map_action);
   gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, forward_to_map_action);
   gtk_widget_class_install_action (widget_class, "map.zoom-reset", NULL, forward_to_map_action);
+  gtk_widget_class_install_action (widget_class, "map.zoom-fit", NULL, forward_to_map_action);
 }
 
 void
@@ -727,4 +728,5 @@ _cx_window_actions_update (CxWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.zoom-in", have_plan);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.zoom-out", have_plan);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.zoom-reset", have_plan);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.zoom-fit", have_plan);
 }

@@ -44,6 +44,7 @@ struct _CxWindow
   GtkWidget            *samples_group;
   AdwFlap              *flap;
   CxMapView            *map_view;
+  GtkWidget            *zoom_level_button;
   GtkStack             *side_stack;
   CxFindingsPanel      *findings_panel;
   CxStepPanel          *step_panel;

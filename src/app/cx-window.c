@@ -691,6 +691,7 @@ cx_window_class_init (CxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CxWindow, samples_group);
   gtk_widget_class_bind_template_child (widget_class, CxWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, CxWindow, map_view);
+  gtk_widget_class_bind_template_child (widget_class, CxWindow, zoom_level_button);
   gtk_widget_class_bind_template_child (widget_class, CxWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, CxWindow, findings_panel);
   gtk_widget_class_bind_template_child (widget_class, CxWindow, step_panel);
@@ -699,6 +700,17 @@ cx_window_class_init (CxWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_finding_activated);
 
   _cx_window_class_actions_init (klass);
+}
+
+static gboolean
+zoom_to_label (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      user_data)
+{
+  /* Translators: the map's zoom level, as in "100%" */
+  g_value_take_string (to, g_strdup_printf (_("%.0f%%"), g_value_get_double (from) * 100));
+  return TRUE;
 }
 
 static void
@@ -710,6 +722,8 @@ cx_window_init (CxWindow *self)
 
   g_object_bind_property (self, "show-side-panel", self->flap, "reveal-flap",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_object_bind_property_full (self->map_view, "zoom", self->zoom_level_button, "label",
+                               G_BINDING_SYNC_CREATE, zoom_to_label, NULL, NULL, NULL);
 
   _cx_window_actions_init (self);
   _cx_window_dnd_init (self);
