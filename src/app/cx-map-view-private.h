@@ -36,6 +36,12 @@ struct _CxMapView
   double         pointer_x;
   double         pointer_y;
   gboolean       pointer_inside;
+
+  /* The lane-name column as last drawn: scrolling sideways, the usual
+   * case, leaves it as it was, and it is not drawn again */
+  GskRenderNode    *header_node;
+  const CxMapTheme *header_theme;
+  double            header_key[3];   /* zoom, vertical scroll, height */
 };
 
 double _cx_map_view_adjustment_value     (GtkAdjustment  *adjustment);

@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
@@ -206,6 +207,38 @@ cx_map_view_reveal (CxMapView               *self,
 /* ------------------------------------------------------------------ */
 /* Drawing                                                             */
 
+/* The lane-name column, drawn again only when what it shows changed */
+static GskRenderNode *
+cx_map_view_get_header_node (CxMapView        *self,
+                             const CxMapTheme *theme,
+                             double            header_width,
+                             double            height,
+                             double            map_y)
+{
+  CxMapRenderOptions options = { theme, self->selected, self->zoom };
+  double key[3] = { self->zoom, map_y, height };
+  cairo_rectangle_t area = { 0, map_y, header_width / self->zoom, height / self->zoom };
+  GtkSnapshot *snapshot;
+  cairo_t *cr;
+
+  if (self->header_node != NULL && self->header_theme == theme && memcmp (key, self->header_key, sizeof key) == 0)
+    return self->header_node;
+
+  snapshot = gtk_snapshot_new ();
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, header_width, height));
+  cairo_scale (cr, self->zoom, self->zoom);
+  cairo_translate (cr, 0, -map_y);
+  cx_map_render_lane_headers (self->layout, cr, &area, &options);
+  cairo_destroy (cr);
+
+  g_clear_pointer (&self->header_node, gsk_render_node_unref);
+  self->header_node = gtk_snapshot_free_to_node (snapshot);
+  self->header_theme = theme;
+  memcpy (self->header_key, key, sizeof key);
+
+  return self->header_node;
+}
+
 static void
 cx_map_view_snapshot (GtkWidget   *widget,
                       GtkSnapshot *snapshot)
@@ -236,24 +269,27 @@ cx_map_view_snapshot (GtkWidget   *widget,
   area.width = width / self->zoom;
   area.height = height / self->zoom;
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  cairo_scale (cr, self->zoom, self->zoom);
-  cairo_translate (cr, -area.x, -area.y);
-  cx_map_render (self->layout, cr, &area, &options);
-  cairo_destroy (cr);
+  /* The map, but not under the lane names, which cover it */
+  header_width = MIN (_cx_map_view_get_header_width (self), width);
+  if (header_width < width)
+    {
+      area.x = (scroll_x + header_width) / self->zoom;
+      area.width = (width - header_width) / self->zoom;
+      cr = gtk_snapshot_append_cairo (snapshot,
+                                      &GRAPHENE_RECT_INIT (header_width, 0,
+                                                           width - header_width, height));
+      cairo_translate (cr, header_width, 0);
+      cairo_scale (cr, self->zoom, self->zoom);
+      cairo_translate (cr, -area.x, -area.y);
+      cx_map_render (self->layout, cr, &area, &options);
+      cairo_destroy (cr);
+    }
 
   /* The lane names, over whatever scrolled under them */
-  header_width = MIN (_cx_map_view_get_header_width (self), width);
   if (header_width <= 0)
     return;
-  area.width = header_width / self->zoom;
-  cr = gtk_snapshot_append_cairo (snapshot,
-                                  &GRAPHENE_RECT_INIT (0, 0, header_width, height));
-  cairo_scale (cr, self->zoom, self->zoom);
-  cairo_translate (cr, 0, -area.y);
-  area.x = 0;
-  cx_map_render_lane_headers (self->layout, cr, &area, &options);
-  cairo_destroy (cr);
+  gtk_snapshot_append_node (snapshot, cx_map_view_get_header_node (self, theme, header_width,
+                                                                   height, area.y));
 
   /* A soft edge says the map goes on under the column */
   if (scroll_x > 0)
@@ -310,6 +346,7 @@ cx_map_view_rebuild_layout (CxMapView *self,
   g_assert (CX_IS_MAP_VIEW (self));
 
   g_clear_pointer (&self->layout, cx_map_layout_unref);
+  g_clear_pointer (&self->header_node, gsk_render_node_unref);
   if (self->plan != NULL)
     {
       CxMapLayoutOptions options = { .phase = -1, .font_family = NULL };
@@ -542,6 +579,7 @@ cx_map_view_dispose (GObject *object)
   g_clear_object (&self->vadjustment);
   g_clear_object (&self->selected);
   g_clear_pointer (&self->layout, cx_map_layout_unref);
+  g_clear_pointer (&self->header_node, gsk_render_node_unref);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_clear_object (&self->plan);
 
