@@ -15,6 +15,8 @@
 
 #include <math.h>
 
+#include <glib/gstdio.h>
+
 #include "cx-gui-test.h"
 #include "cx-map-view-private.h"
 
@@ -331,6 +333,70 @@ test_zoom_actions (Fixture       *f,
   cx_gui_test_destroy_window (empty);
 }
 
+/* The zoom row's last button: every lane in the window, never above 100% */
+static void
+test_zoom_fit (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (f->window);
+  g_autofree char *label = NULL;
+  double map_width, map_height, height, fit;
+
+  cx_map_layout_get_size (cx_map_view_get_layout (f->view), &map_width, &map_height);
+  height = gtk_widget_get_height (GTK_WIDGET (f->view));
+  fit = height / map_height;
+  /* the sample is taller than the window, or the test would show nothing */
+  g_assert_cmpfloat (fit, <, 1.0);
+
+  zoom_and_center (f, 2.0);
+  g_assert_true (gtk_widget_activate_action (window, "map.zoom-fit", NULL));
+  g_assert_cmpfloat_with_epsilon (zoom_of (f), fit, EPSILON);
+  /* from the top, and the whole height in view */
+  g_assert_cmpfloat (gtk_adjustment_get_value (f->vadjustment), ==, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (f->vadjustment), <=, height + 1);
+
+  /* The level is shown in the zoom row, and the row resets it */
+  label = g_strdup_printf ("%.0f%%", fit * 100);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (f->window->zoom_level_button)), ==, label);
+  g_signal_emit_by_name (f->window->zoom_level_button, "clicked");
+  g_assert_cmpfloat (zoom_of (f), ==, 1.0);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (f->window->zoom_level_button)), ==,
+                   "100%");
+}
+
+/* A map shorter than the window: fitting it does not blow it up */
+static void
+test_zoom_fit_short (void)
+{
+  static const char short_plan[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<cxplan xmlns=\"urn:cxplan:plan:1\" version=\"1.0\">\n"
+    "  <title>One lane</title>\n"
+    "  <lanes><lane id=\"actions\" kind=\"actions\"><name>Actions</name></lane></lanes>\n"
+    "  <phases><phase kind=\"before\"/><phase kind=\"during\"/><phase kind=\"after\"/>"
+    "<phase kind=\"recovery\"/></phases>\n"
+    "</cxplan>\n";
+  g_autofree char *dir = g_dir_make_tmp ("cxplan-zoom-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "short.cxplan", NULL);
+  CxWindow *window = cx_gui_test_new_window ();
+  double map_width, map_height;
+
+  g_assert_true (g_file_set_contents (path, short_plan, -1, NULL));
+  cx_gui_test_open_and_wait (window, path, CX_DOCUMENT_LOAD_DEFAULT);
+  cx_gui_test_wait_for_allocation (GTK_WIDGET (window->map_view));
+
+  cx_map_layout_get_size (cx_map_view_get_layout (window->map_view), &map_width, &map_height);
+  g_assert_cmpfloat (map_height, <, gtk_widget_get_height (GTK_WIDGET (window->map_view)));
+
+  cx_map_view_set_zoom (window->map_view, 0.5);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "map.zoom-fit", NULL));
+  g_assert_cmpfloat (cx_map_view_get_zoom (window->map_view), ==, 1.0);
+
+  cx_gui_test_destroy_window (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* ------------------------------------------------------------------ */
 /* Real input                                                          */
 
@@ -618,6 +684,9 @@ main (int   argc,
               fixture_set_up, test_pinch, fixture_tear_down);
   g_test_add ("/cxplan/map-input/zoom-actions", Fixture, NULL,
               fixture_set_up, test_zoom_actions, fixture_tear_down);
+  g_test_add ("/cxplan/map-input/zoom-fit", Fixture, NULL,
+              fixture_set_up, test_zoom_fit, fixture_tear_down);
+  g_test_add_func ("/cxplan/map-input/zoom-fit-short", test_zoom_fit_short);
   g_test_add ("/cxplan/map-input/control-wheel", Fixture, NULL,
               fixture_set_up, test_control_wheel, fixture_tear_down);
   g_test_add ("/cxplan/map-input/zoom-keys", Fixture, NULL,

@@ -326,6 +326,117 @@ test_select_step (void)
   cx_gui_test_destroy_window (window);
 }
 
+static GtkWidget *
+find_widget_of_type (GtkWidget *widget,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A plan of @n_steps steps with neither owner nor levels: two findings each */
+static char *
+write_plan_with_many_findings (const char *dir,
+                               guint       n_steps)
+{
+  g_autoptr(GString) xml = g_string_new (NULL);
+  char *path = g_build_filename (dir, "many-findings.cxplan", NULL);
+
+  g_string_append (xml,
+                   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                   "<cxplan xmlns=\"urn:cxplan:plan:1\" version=\"1.0\">\n"
+                   "  <title>Many findings</title>\n"
+                   "  <lanes><lane id=\"actions\" kind=\"actions\"><name>Actions</name></lane></lanes>\n"
+                   "  <phases>\n    <phase kind=\"before\"/>\n    <phase kind=\"during\">\n");
+  for (guint i = 0; i < n_steps; i++)
+    g_string_append_printf (xml, "      <step id=\"s%u\"><title>Step %u</title></step>\n", i, i);
+  g_string_append (xml,
+                   "    </phase>\n    <phase kind=\"after\"/>\n    <phase kind=\"recovery\"/>\n"
+                   "  </phases>\n</cxplan>\n");
+  g_assert_true (g_file_set_contents (path, xml->str, xml->len, NULL));
+
+  return path;
+}
+
+/* Thousands of findings are listed a slice at a time, the slice growing as
+ * the list is scrolled or a finding further down is chosen */
+static void
+test_many_findings (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cxplan-findings-XXXXXX", NULL);
+  g_autofree char *path = write_plan_with_many_findings (dir, 300);
+  CxWindow *window = cx_gui_test_new_window ();
+  GtkWidget *list_view;
+  GtkAdjustment *adjustment;
+  GListModel *shown;
+  GPtrArray *findings;
+  const CxFinding *last = NULL;
+  guint n, n_shown, index;
+
+  cx_gui_test_open_and_wait (window, path, CX_DOCUMENT_LOAD_DEFAULT);
+  findings = cx_document_get_findings (window->document);
+  n = findings->len;
+  g_assert_cmpuint (n, >=, 600);
+  g_assert_cmpuint (cx_findings_panel_get_n_findings (window->findings_panel), ==, n);
+
+  list_view = find_widget_of_type (GTK_WIDGET (window->findings_panel), GTK_TYPE_LIST_VIEW);
+  g_assert_nonnull (list_view);
+  shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list_view));
+  cx_gui_test_wait_for_allocation (list_view);
+  cx_gui_test_settle ();
+
+  /* A first slice only: a few screens, not all */
+  n_shown = g_list_model_get_n_items (shown);
+  g_assert_cmpuint (n_shown, >, 0);
+  g_assert_cmpuint (n_shown, <, n);
+
+  /* Scrolled to its end, the list shows more, and in time all */
+  for (gint64 end = g_get_monotonic_time () + CX_GUI_TEST_TIMEOUT_SECONDS * G_USEC_PER_SEC;
+       g_list_model_get_n_items (shown) < n;)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      cx_gui_test_settle ();
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n);
+
+  /* Listed again (as after a new check), it starts from a slice */
+  cx_findings_panel_set_findings (window->findings_panel, findings);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_shown);
+  g_assert_cmpuint (cx_findings_panel_get_n_findings (window->findings_panel), ==, n);
+
+  /* A finding far down can be chosen all the same: it is shown, and chosen */
+  for (index = n - 1; index > 0; index--)
+    {
+      last = g_ptr_array_index (findings, index);
+      if (last->step_id != NULL)
+        break;
+    }
+  g_assert_cmpuint (index, >=, n - 10);
+  g_assert_true (cx_findings_panel_activate_index (window->findings_panel, index));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), >, index);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (shown)), ==, index);
+  g_assert_cmpstr (cx_step_get_id (cx_map_view_get_selected_step (window->map_view)), ==,
+                   last->step_id);
+
+  cx_gui_test_destroy_window (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static gboolean
 pdf_is_complete (const char *path)
 {
@@ -407,6 +518,7 @@ main (int   argc,
   g_test_add_func ("/cxplan/window/save-as", test_save_as);
   g_test_add_func ("/cxplan/window/refused", test_refused);
   g_test_add_func ("/cxplan/window/select-step", test_select_step);
+  g_test_add_func ("/cxplan/window/many-findings", test_many_findings);
   g_test_add_func ("/cxplan/window/export", test_export);
   g_test_add_func ("/cxplan/print/pages", test_print);
 
