@@ -477,12 +477,22 @@ test_pdf_pages (CxTestDir     *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(CxPlan) plan = cx_test_make_plan (cases[i].n_steps);
-      g_autoptr(GPtrArray) findings = cx_check_plan (plan);
+      g_autoptr(CxPlan) plan = NULL;
+      g_autoptr(GPtrArray) findings = NULL;
       g_autofree char *path = g_strdup_printf ("%s/map-%u.pdf", fixture->dir, i);
       g_autoptr(GError) error = NULL;
       guint n_pages;
 
+      /* Under memcheck the big plan takes minutes and finds nothing the
+       * others do not: its pages are the same code, more times */
+      if (cases[i].n_steps > 200 && g_getenv ("CX_UNDER_VALGRIND") != NULL)
+        {
+          g_test_message ("%u steps: left out under valgrind", cases[i].n_steps);
+          continue;
+        }
+
+      plan = cx_test_make_plan (cases[i].n_steps);
+      findings = cx_check_plan (plan);
       g_assert_true (cx_map_export (plan, findings, path, CX_EXPORT_PDF, &cases[i].options,
                                     &error));
       g_assert_no_error (error);
