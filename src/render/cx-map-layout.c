@@ -195,30 +195,13 @@ merge_connections (CxMapLayout *self)
   g_array_set_size (self->connections, kept);
 }
 
+/* By where the line leaves: its failure's step, then the failure's slot */
 static int
-compare_connections (gconstpointer a,
-                     gconstpointer b)
+compare_sources (gconstpointer a,
+                 gconstpointer b)
 {
   const CxMapConnection *ca = a;
   const CxMapConnection *cb = b;
-  guint left_a = MIN (ca->source, ca->target);
-  guint left_b = MIN (cb->source, cb->target);
-
-  if (left_a != left_b)
-    return left_a < left_b ? -1 : 1;
-  if (ca->source != cb->source)
-    return ca->source < cb->source ? -1 : 1;
-  return (int) ca->slot - (int) cb->slot;
-}
-
-static int
-compare_sources (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      user_data)
-{
-  GArray *connections = user_data;
-  const CxMapConnection *ca = &g_array_index (connections, CxMapConnection, *(const guint *) a);
-  const CxMapConnection *cb = &g_array_index (connections, CxMapConnection, *(const guint *) b);
 
   if (ca->source != cb->source)
     return ca->source < cb->source ? -1 : 1;
@@ -237,15 +220,15 @@ compare_targets (gconstpointer a,
   return ca->target < cb->target ? -1 : ca->target > cb->target;
 }
 
-/* The connections by either end, so that a frame finds those it draws in
- * O(log n) rather than going through every one; and how many failures
- * each step answers */
+/* The connections are sorted by where they leave, and indexed here by
+ * where they arrive, so that a frame finds those it draws in O(log n)
+ * rather than going through every one; and how many failures each step
+ * answers */
 static void
 index_connection_ends (CxMapLayout *self)
 {
   guint n = self->connections->len;
 
-  self->by_source = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
   self->by_target = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
   self->answers = g_new0 (guint, MAX (self->steps->len, 1));
 
@@ -253,12 +236,10 @@ index_connection_ends (CxMapLayout *self)
     {
       const CxMapConnection *connection = &g_array_index (self->connections, CxMapConnection, i);
 
-      g_array_append_val (self->by_source, i);
       g_array_append_val (self->by_target, i);
       if (connection->recovers)
         self->answers[connection->target]++;
     }
-  g_array_sort_with_data (self->by_source, compare_sources, self->connections);
   g_array_sort_with_data (self->by_target, compare_targets, self->connections);
 }
 
@@ -315,7 +296,7 @@ index_connections (CxMapLayout *self)
     }
 
   merge_connections (self);
-  g_array_sort (self->connections, compare_connections);
+  g_array_sort (self->connections, compare_sources);
   index_connection_ends (self);
 }
 
@@ -496,7 +477,6 @@ cx_map_layout_unref (CxMapLayout *layout)
   g_hash_table_unref (layout->failure_slot);
   g_hash_table_unref (layout->answered);
   g_array_unref (layout->connections);
-  g_array_unref (layout->by_source);
   g_array_unref (layout->by_target);
   g_free (layout->answers);
   g_hash_table_unref (layout->step_findings);

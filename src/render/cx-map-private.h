@@ -110,9 +110,8 @@ struct _CxMapLayout
   int              severity_threshold;
   GHashTable      *failure_slot;      /* CxFailure → slot + 1 */
   GHashTable      *answered;          /* CxFailure set: some recovery lists it */
-  GArray          *connections;       /* CxMapConnection, sorted by their left end */
-  GArray          *by_source;         /* guint: connections by (source, slot) */
-  GArray          *by_target;         /* guint: connections by target */
+  GArray          *connections;       /* CxMapConnection, by (source, slot) */
+  GArray          *by_target;         /* guint: indices of connections, by target */
   guint           *answers;           /* a count for each step: failures it recovers */
 
   GHashTable      *step_findings;     /* CxStep → GPtrArray of CxFinding */

@@ -577,22 +577,32 @@ source_x (CxMapLayout           *layout,
   return cx_map_layout_step_x (layout, connection->source) + 22 + connection->slot * 20;
 }
 
-/* The first entry of @order whose end (given by @end_x) is at or after @x0 */
+/* The @i-th connection in @order (indices into the connections), or in
+ * their own order for %NULL */
+static const CxMapConnection *
+nth_connection (CxMapLayout *layout,
+                GArray      *order,
+                guint        i)
+{
+  return &g_array_index (layout->connections, CxMapConnection,
+                         order != NULL ? g_array_index (order, guint, i) : i);
+}
+
+/* The first position in @order (as for nth_connection()) whose end, given
+ * by @end_x, is at or after @x0 */
 static guint
 first_end_at (CxMapLayout *layout,
               GArray      *order,
               double     (*end_x) (CxMapLayout *, const CxMapConnection *),
               double       x0)
 {
-  guint lo = 0, hi = order->len;
+  guint lo = 0, hi = layout->connections->len;
 
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
-      const CxMapConnection *connection = &g_array_index (layout->connections, CxMapConnection,
-                                                          g_array_index (order, guint, mid));
 
-      if (end_x (layout, connection) < x0)
+      if (end_x (layout, nth_connection (layout, order, mid)) < x0)
         lo = mid + 1;
       else
         hi = mid;
@@ -653,7 +663,9 @@ render_connection (CxMapLayout           *layout,
 /* A connection is drawn when one of its ends is in [@x0, @x1]: lines
  * passing through with both ends far away would bury a long map under
  * parallel lines. Both ends grow with their step's index, so the
- * connections to draw are found by a binary search on each end. */
+ * connections to draw are found by a binary search on each end: in the
+ * connections' own order for where they leave, in by_target for where
+ * they arrive. */
 void
 cx_map_render_connections (CxMapLayout  *layout,
                            CxMapPainter *painter,
@@ -668,12 +680,10 @@ cx_map_render_connections (CxMapLayout  *layout,
 
   cairo_save (cr);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  for (guint i = first_end_at (layout, layout->by_source, source_x, x0);
-       i < layout->by_source->len; i++)
+  for (guint i = first_end_at (layout, NULL, source_x, x0);
+       i < layout->connections->len; i++)
     {
-      const CxMapConnection *connection = &g_array_index (layout->connections, CxMapConnection,
-                                                          g_array_index (layout->by_source,
-                                                                         guint, i));
+      const CxMapConnection *connection = nth_connection (layout, NULL, i);
 
       if (source_x (layout, connection) > x1)
         break;
@@ -682,9 +692,7 @@ cx_map_render_connections (CxMapLayout  *layout,
   for (guint i = first_end_at (layout, layout->by_target, target_x, x0);
        i < layout->by_target->len; i++)
     {
-      const CxMapConnection *connection = &g_array_index (layout->connections, CxMapConnection,
-                                                          g_array_index (layout->by_target,
-                                                                         guint, i));
+      const CxMapConnection *connection = nth_connection (layout, layout->by_target, i);
       double xs = source_x (layout, connection);
 
       if (target_x (layout, connection) > x1)
