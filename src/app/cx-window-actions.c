@@ -68,6 +68,36 @@ set_current_folder_from (GtkFileChooser *chooser,
     gtk_file_chooser_set_current_folder (chooser, parent, NULL);
 }
 
+/* A modal chooser over @self, in the folder of the plan shown */
+static GtkFileChooser *
+new_chooser (CxWindow             *self,
+             const char           *title,
+             GtkFileChooserAction  action,
+             const char           *accept_label)
+{
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action,
+                                        accept_label, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  set_current_folder_from (GTK_FILE_CHOOSER (native), self->document);
+
+  return GTK_FILE_CHOOSER (native);
+}
+
+/* Plans first, and everything else for a plan without its ending */
+static void
+add_plan_filters (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) plans = new_filter (_("Customer journey plans"),
+                                               "*" CX_FILE_SUFFIX, CX_MIME_TYPE);
+  g_autoptr(GtkFileFilter) all = new_filter (_("All files"), "*", NULL);
+
+  gtk_file_chooser_add_filter (chooser, plans);
+  gtk_file_chooser_add_filter (chooser, all);
+  gtk_file_chooser_set_filter (chooser, plans);
+}
+
 /* ------------------------------------------------------------------ */
 /* Saving                                                              */
 
@@ -253,9 +283,7 @@ _cx_window_save_document_as (CxWindow         *self,
                              CxWindowDoneFunc  done,
                              gpointer          user_data)
 {
-  GtkFileChooserNative *native;
-  g_autoptr(GtkFileFilter) plans = NULL;
-  g_autoptr(GtkFileFilter) all = NULL;
+  GtkFileChooser *chooser;
   g_autofree char *name = NULL;
 
   g_return_if_fail (CX_IS_WINDOW (self));
@@ -266,24 +294,14 @@ _cx_window_save_document_as (CxWindow         *self,
       return;
     }
 
-  native = gtk_file_chooser_native_new (_("Save Plan As"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-
-  plans = new_filter (_("Customer journey plans"), "*" CX_FILE_SUFFIX, CX_MIME_TYPE);
-  all = new_filter (_("All files"), "*", NULL);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), plans);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
-  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (native), plans);
-
-  set_current_folder_from (GTK_FILE_CHOOSER (native), self->document);
+  chooser = new_chooser (self, _("Save Plan As"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
+  add_plan_filters (chooser);
   name = cx_document_dup_name (self->document);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  gtk_file_chooser_set_current_name (chooser, name);
 
-  g_signal_connect (native, "response", G_CALLBACK (on_save_as_response),
+  g_signal_connect (chooser, "response", G_CALLBACK (on_save_as_response),
                     save_op_new (self, NULL, CX_DOCUMENT_SAVE_DEFAULT, done, user_data));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 /* ------------------------------------------------------------------ */
@@ -476,18 +494,14 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   CxWindow *self = CX_WINDOW (widget);
-  GtkFileChooserNative *native;
+  GtkFileChooser *chooser;
   g_autofree char *name = NULL;
   char *dot;
 
   if (self->document == NULL)
     return;
 
-  native = gtk_file_chooser_native_new (_("Export Map"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-
+  chooser = new_chooser (self, _("Export Map"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
   for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
     {
       g_autoptr(GtkFileFilter) filter = NULL;
@@ -497,13 +511,12 @@ export_action (GtkWidget  *widget,
                           : _("PNG image");
 
       filter = new_filter (label, pattern, export_formats[i].mime_type);
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-      g_object_set_data (G_OBJECT (native), export_formats[i].suffix, filter);
+      gtk_file_chooser_add_filter (chooser, filter);
+      g_object_set_data (G_OBJECT (chooser), export_formats[i].suffix, filter);
       if (i == 0)
-        gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (native), filter);
+        gtk_file_chooser_set_filter (chooser, filter);
     }
 
-  set_current_folder_from (GTK_FILE_CHOOSER (native), self->document);
   name = cx_document_dup_name (self->document);
   dot = strrchr (name, '.');
   if (dot != NULL && dot != name)
@@ -511,11 +524,11 @@ export_action (GtkWidget  *widget,
   {
     g_autofree char *suggested = g_strconcat (name, ".pdf", NULL);
 
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested);
+    gtk_file_chooser_set_current_name (chooser, suggested);
   }
 
-  g_signal_connect (native, "response", G_CALLBACK (on_export_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 /* ------------------------------------------------------------------ */
@@ -606,24 +619,13 @@ open_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   CxWindow *self = CX_WINDOW (widget);
-  GtkFileChooserNative *native;
-  g_autoptr(GtkFileFilter) plans = NULL;
-  g_autoptr(GtkFileFilter) all = NULL;
+  GtkFileChooser *chooser;
 
-  native = gtk_file_chooser_native_new (_("Open Plan"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  chooser = new_chooser (self, _("Open Plan"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
+  add_plan_filters (chooser);
 
-  plans = new_filter (_("Customer journey plans"), "*" CX_FILE_SUFFIX, CX_MIME_TYPE);
-  all = new_filter (_("All files"), "*", NULL);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), plans);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
-  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (native), plans);
-  set_current_folder_from (GTK_FILE_CHOOSER (native), self->document);
-
-  g_signal_connect (native, "response", G_CALLBACK (on_open_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
