@@ -41,7 +41,7 @@ struct _CxMapView
    * case, leaves it as it was, and it is not drawn again */
   GskRenderNode    *header_node;
   const CxMapTheme *header_theme;
-  double            header_key[3];   /* zoom, vertical scroll, height */
+  double            header_key[4];   /* zoom, vertical scroll, width, height */
 };
 
 double _cx_map_view_adjustment_value     (GtkAdjustment  *adjustment);

@@ -216,12 +216,13 @@ cx_map_view_get_header_node (CxMapView        *self,
                              double            map_y)
 {
   CxMapRenderOptions options = { theme, self->selected, self->zoom };
-  double key[3] = { self->zoom, map_y, height };
+  double key[4] = { self->zoom, map_y, header_width, height };
   cairo_rectangle_t area = { 0, map_y, header_width / self->zoom, height / self->zoom };
   GtkSnapshot *snapshot;
   cairo_t *cr;
 
-  if (self->header_node != NULL && self->header_theme == theme && memcmp (key, self->header_key, sizeof key) == 0)
+  if (self->header_node != NULL && self->header_theme == theme &&
+      memcmp (key, self->header_key, sizeof key) == 0)
     return self->header_node;
 
   snapshot = gtk_snapshot_new ();
