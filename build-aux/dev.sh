@@ -85,7 +85,7 @@ case "$cmd" in
     configure _build
     ninja -C _build
     sample=data/samples/team-gear-store.cxplan
-    export GSETTINGS_SCHEMA_DIR="$here/_build/data"
+    export GSETTINGS_SCHEMA_DIR="$here/_build/src/app"
     if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
       exec ./_build/src/app/cxplan "$sample"
     fi
@@ -93,11 +93,16 @@ case "$cmd" in
     # take a picture to show that it did.
     shot="$here/_build/cxplan-window.png"
     echo "No display here: opening $sample on a virtual display (xvfb)…"
-    GSK_RENDERER=cairo xvfb-run -a -s "-screen 0 1440x900x24" dbus-run-session -- bash -c '
+    # The screen is larger than the window so that the pointer, which
+    # starts in its middle, rests off the window and shows no tooltip;
+    # the picture is then cut to the window.
+    GSK_RENDERER=cairo GSETTINGS_BACKEND=memory \
+      xvfb-run -a -s "-screen 0 2560x1700x24" dbus-run-session -- bash -c '
       ./_build/src/app/cxplan "$1" & app=$!
       sleep 6
       import -window root "$2"
       kill $app' _ "$sample" "$shot"
+    convert "$shot" -trim +repage "$shot"
     echo "The window, as it opened: $shot"
     ;;
   test)
