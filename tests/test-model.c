@@ -68,8 +68,10 @@ notify_log_clear (NotifyLog *log,
 }
 
 static void
-on_changed (CxPlan *plan,
-            guint  *count)
+on_changed (CxPlan       *plan,
+            CxPlanChange  what,
+            GObject      *object,
+            guint        *count)
 {
   (*count)++;
 }
@@ -91,8 +93,12 @@ other_value (GParamSpec   *pspec,
   if (G_IS_PARAM_SPEC_STRING (pspec))
     {
       const char *s = g_value_get_string (current);
+      /* Dates must be dates: the model holds nothing a file cannot */
+      gboolean date = g_str_equal (pspec->name, "created") || g_str_equal (pspec->name, "modified");
+      const char *a = date ? "2026-11-22T10:00:00Z" : "alpha";
+      const char *b = date ? "2026-11-23T10:00:00Z" : "beta";
 
-      g_value_set_string (out, g_strcmp0 (s, "alpha") == 0 ? "beta" : "alpha");
+      g_value_set_string (out, g_strcmp0 (s, a) == 0 ? b : a);
     }
   else if (G_IS_PARAM_SPEC_BOOLEAN (pspec))
     {

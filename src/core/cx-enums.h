@@ -75,6 +75,19 @@ typedef enum
   CX_SEVERITY_ERROR,
 } CxSeverity;
 
+/* What changed in a plan, as CxPlan::changed tells its views */
+typedef enum /*< flags >*/
+{
+  CX_PLAN_CHANGE_CONTENT    = 1 << 0,  /* text or a value drawn in place: the map's geometry stays */
+  CX_PLAN_CHANGE_GEOMETRY   = 1 << 1,  /* what the map's layout depends on beside the structure:
+                                        * a failure added or removed, @leads-to, @recovers,
+                                        * the persona of a step */
+  CX_PLAN_CHANGE_STRUCTURE  = 1 << 2,  /* steps, lanes or personas added, removed or moved;
+                                        * a lane's kind */
+  CX_PLAN_CHANGE_SETTINGS   = 1 << 3,  /* thresholds, disabled checks, accepted findings */
+  CX_PLAN_CHANGE_PROPERTIES = 1 << 4,  /* the plan's own title, description, author, dates */
+} CxPlanChange;
+
 const char *cx_enum_to_nick   (GType       enum_type,
                                int         value);
 gboolean    cx_enum_from_nick (GType       enum_type,

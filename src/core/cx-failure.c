@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "cx-model-private.h"
+#include "cx-validate.h"
 
 G_DEFINE_FINAL_TYPE (CxFailure, cx_failure, G_TYPE_OBJECT)
 
@@ -120,6 +121,22 @@ cx_failure_set_property (GObject      *object,
 }
 
 static void
+cx_failure_notify (GObject    *object,
+                   GParamSpec *pspec)
+{
+  CxFailure *self = CX_FAILURE (object);
+
+  if (self->step == NULL || self->step->plan == NULL ||
+      pspec == properties[PROP_LINE] || pspec == properties[PROP_RPN])
+    return;
+
+  cx_plan_emit_changed (self->step->plan,
+                        pspec == properties[PROP_LEADS_TO] ? CX_PLAN_CHANGE_GEOMETRY
+                                                           : CX_PLAN_CHANGE_CONTENT,
+                        self);
+}
+
+static void
 cx_failure_class_init (CxFailureClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -129,6 +146,7 @@ cx_failure_class_init (CxFailureClass *klass)
   object_class->finalize = cx_failure_finalize;
   object_class->get_property = cx_failure_get_property;
   object_class->set_property = cx_failure_set_property;
+  object_class->notify = cx_failure_notify;
 
   properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, ro);
   properties[PROP_SEVERITY] =
@@ -171,7 +189,7 @@ cx_failure_new (const char *id)
 {
   CxFailure *self;
 
-  g_return_val_if_fail (id != NULL && *id != '\0', NULL);
+  g_return_val_if_fail (cx_validate_id (id, NULL), NULL);
 
   self = g_object_new (CX_TYPE_FAILURE, NULL);
   self->id = g_strdup (id);
@@ -430,9 +448,26 @@ void
 cx_step_add_failure (CxStep    *self,
                      CxFailure *failure)
 {
+  cx_step_insert_failure (self, -1, failure);
+}
+
+/**
+ * cx_step_insert_failure:
+ * @self: a #CxStep
+ * @position: the index the failure will have, or -1 to append
+ * @failure: a failure in no step, whose id is free
+ *
+ * Inserts @failure, taking a reference; in a plan, registers its id.
+ */
+void
+cx_step_insert_failure (CxStep    *self,
+                        int        position,
+                        CxFailure *failure)
+{
   GObject *owner = NULL;
 
   g_return_if_fail (CX_IS_STEP (self));
+  g_return_if_fail (position < 0 || (guint) position <= self->failures->len);
   g_return_if_fail (CX_IS_FAILURE (failure));
   g_return_if_fail (failure->step == NULL);
   g_return_if_fail (g_strcmp0 (failure->id, self->id) != 0);
@@ -446,13 +481,13 @@ cx_step_add_failure (CxStep    *self,
     owner = cx_plan_lookup_id (self->plan, failure->id);
   g_return_if_fail (owner == NULL || owner == G_OBJECT (failure));
 
-  g_ptr_array_add (self->failures, g_object_ref (failure));
+  g_ptr_array_insert (self->failures, position, g_object_ref (failure));
   failure->step = self;
   if (self->plan != NULL)
     {
       if (owner == NULL)
         cx_plan_register_id (self->plan, failure->id, G_OBJECT (failure));
-      cx_plan_emit_changed (self->plan);
+      cx_plan_emit_changed (self->plan, CX_PLAN_CHANGE_GEOMETRY, self);
     }
 }
 
@@ -480,6 +515,7 @@ cx_step_remove_failure (CxStep    *self,
     cx_plan_unregister_id (plan, failure->id);
   failure->step = NULL;
   g_ptr_array_remove_index (self->failures, index);
+  /* The step is what the signal names: the failure may be gone */
   if (plan != NULL)
-    cx_plan_emit_changed (plan);
+    cx_plan_emit_changed (plan, CX_PLAN_CHANGE_GEOMETRY, self);
 }

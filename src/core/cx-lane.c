@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "cx-model-private.h"
+#include "cx-validate.h"
 
 G_DEFINE_FINAL_TYPE (CxLane, cx_lane, G_TYPE_OBJECT)
 
@@ -85,6 +86,22 @@ cx_lane_set_property (GObject      *object,
 }
 
 static void
+cx_lane_notify (GObject    *object,
+                GParamSpec *pspec)
+{
+  CxLane *self = CX_LANE (object);
+
+  if (self->plan == NULL || pspec == properties[PROP_LINE])
+    return;
+
+  /* A lane's kind sets its row's height and the blueprint lines */
+  cx_plan_emit_changed (self->plan,
+                        pspec == properties[PROP_KIND] ? CX_PLAN_CHANGE_STRUCTURE
+                                                       : CX_PLAN_CHANGE_CONTENT,
+                        self);
+}
+
+static void
 cx_lane_class_init (CxLaneClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -94,6 +111,7 @@ cx_lane_class_init (CxLaneClass *klass)
   object_class->finalize = cx_lane_finalize;
   object_class->get_property = cx_lane_get_property;
   object_class->set_property = cx_lane_set_property;
+  object_class->notify = cx_lane_notify;
 
   properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, ro);
   properties[PROP_KIND] =
@@ -129,7 +147,7 @@ cx_lane_new (const char *id,
 {
   CxLane *self;
 
-  g_return_val_if_fail (id != NULL && *id != '\0', NULL);
+  g_return_val_if_fail (cx_validate_id (id, NULL), NULL);
   g_return_val_if_fail (lane_kind_is_valid (kind), NULL);
 
   self = g_object_new (CX_TYPE_LANE, NULL);
@@ -147,6 +165,36 @@ cx_lane_get_id (CxLane *self)
   return self->id;
 }
 
+/**
+ * cx_lane_get_plan:
+ * @self: a #CxLane
+ *
+ * Returns: (transfer none) (nullable): the plan the lane is in
+ */
+CxPlan *
+cx_lane_get_plan (CxLane *self)
+{
+  g_return_val_if_fail (CX_IS_LANE (self), NULL);
+
+  return self->plan;
+}
+
+/* A plan has at most one lane each of the kinds drawn from the steps'
+ * values: whether @plan has room for a lane of @kind besides @lane */
+static gboolean
+kind_is_free (CxPlan     *plan,
+              CxLaneKind  kind,
+              CxLane     *lane)
+{
+  CxLane *other;
+
+  if (plan == NULL || cx_lane_kind_holds_text (kind))
+    return TRUE;
+
+  other = cx_plan_lookup_lane_kind (plan, kind);
+  return other == NULL || other == lane;
+}
+
 CxLaneKind
 cx_lane_get_kind (CxLane *self)
 {
@@ -161,6 +209,7 @@ cx_lane_set_kind (CxLane     *self,
 {
   g_return_if_fail (CX_IS_LANE (self));
   g_return_if_fail (lane_kind_is_valid (kind));
+  g_return_if_fail (kind_is_free (self->plan, kind, self));
 
   if (self->kind == kind)
     return;
@@ -257,6 +306,48 @@ cx_plan_get_lane (CxPlan *self,
 }
 
 /**
+ * cx_plan_lookup_lane_kind:
+ * @self: a #CxPlan
+ * @kind: a lane kind
+ *
+ * Returns: (transfer none) (nullable): the first lane of @kind
+ */
+CxLane *
+cx_plan_lookup_lane_kind (CxPlan     *self,
+                          CxLaneKind  kind)
+{
+  g_return_val_if_fail (CX_IS_PLAN (self), NULL);
+
+  for (guint i = 0; i < self->lanes->len; i++)
+    {
+      CxLane *lane = g_ptr_array_index (self->lanes, i);
+
+      if (lane->kind == kind)
+        return lane;
+    }
+
+  return NULL;
+}
+
+/**
+ * cx_plan_get_lane_index:
+ * @self: a #CxPlan
+ * @lane: a lane
+ *
+ * Returns: the lane's place from the top, or -1 if it is not in @self
+ */
+int
+cx_plan_get_lane_index (CxPlan *self,
+                        CxLane *lane)
+{
+  guint index;
+
+  g_return_val_if_fail (CX_IS_PLAN (self), -1);
+
+  return g_ptr_array_find (self->lanes, lane, &index) ? (int) index : -1;
+}
+
+/**
  * cx_plan_add_lane:
  * @self: a #CxPlan
  * @lane: a lane whose id is free in the plan
@@ -267,18 +358,38 @@ void
 cx_plan_add_lane (CxPlan *self,
                   CxLane *lane)
 {
+  cx_plan_insert_lane (self, -1, lane);
+}
+
+/**
+ * cx_plan_insert_lane:
+ * @self: a #CxPlan
+ * @position: the index the lane will have, or -1 to append
+ * @lane: a lane in no plan, whose id is free in the plan and whose kind
+ *   the plan has room for (at most one emotion and one expectation lane)
+ *
+ * Inserts @lane, taking a reference, and registers its id.
+ */
+void
+cx_plan_insert_lane (CxPlan *self,
+                     int     position,
+                     CxLane *lane)
+{
   GObject *owner;
 
   g_return_if_fail (CX_IS_PLAN (self));
   g_return_if_fail (CX_IS_LANE (lane));
-  g_return_if_fail (!g_ptr_array_find (self->lanes, lane, NULL));
+  g_return_if_fail (lane->plan == NULL);
+  g_return_if_fail (position < 0 || (guint) position <= self->lanes->len);
+  g_return_if_fail (kind_is_free (self, lane->kind, NULL));
   owner = cx_plan_lookup_id (self, lane->id);
   g_return_if_fail (owner == NULL || owner == G_OBJECT (lane));
 
-  g_ptr_array_add (self->lanes, g_object_ref (lane));
+  g_ptr_array_insert (self->lanes, position, g_object_ref (lane));
+  lane->plan = self;
   if (owner == NULL)
     cx_plan_register_id (self, lane->id, G_OBJECT (lane));
-  cx_plan_emit_changed (self);
+  cx_plan_emit_changed (self, CX_PLAN_CHANGE_STRUCTURE, lane);
 }
 
 /**
@@ -300,8 +411,12 @@ cx_plan_remove_lane (CxPlan *self,
 
   if (cx_plan_lookup_id (self, lane->id) == G_OBJECT (lane))
     cx_plan_unregister_id (self, lane->id);
+  lane->plan = NULL;
+  /* Keep the lane alive for the signal's handlers */
+  g_object_ref (lane);
   g_ptr_array_remove_index (self->lanes, index);
-  cx_plan_emit_changed (self);
+  cx_plan_emit_changed (self, CX_PLAN_CHANGE_STRUCTURE, lane);
+  g_object_unref (lane);
 }
 
 /* Cells */
@@ -436,6 +551,7 @@ cx_step_set_cell (CxStep     *self,
 
   g_return_if_fail (CX_IS_STEP (self));
   g_return_if_fail (lane_id != NULL && *lane_id != '\0');
+  g_return_if_fail (cx_validate_text (text, NULL));
 
   i = find_cell (self, lane_id);
   if (text == NULL || *text == '\0')
@@ -459,5 +575,36 @@ cx_step_set_cell (CxStep     *self,
     }
 
   if (self->plan != NULL)
-    cx_plan_emit_changed (self->plan);
+    cx_plan_emit_changed (self->plan, CX_PLAN_CHANGE_CONTENT, self);
+}
+
+/* For the history: a cell taken out whole, and put back where it was */
+CxCell *
+cx_step_steal_cell (CxStep *self,
+                    guint   index)
+{
+  CxCell *cell;
+
+  g_return_val_if_fail (CX_IS_STEP (self), NULL);
+  g_return_val_if_fail (index < self->cells->len, NULL);
+
+  cell = g_ptr_array_steal_index (self->cells, index);
+  if (self->plan != NULL)
+    cx_plan_emit_changed (self->plan, CX_PLAN_CHANGE_CONTENT, self);
+
+  return cell;
+}
+
+void
+cx_step_insert_cell (CxStep *self,
+                     guint   index,
+                     CxCell *cell)
+{
+  g_return_if_fail (CX_IS_STEP (self));
+  g_return_if_fail (index <= self->cells->len);
+  g_return_if_fail (cell != NULL && cell->lane != NULL);
+
+  g_ptr_array_insert (self->cells, index, cell);
+  if (self->plan != NULL)
+    cx_plan_emit_changed (self->plan, CX_PLAN_CHANGE_CONTENT, self);
 }

@@ -15,6 +15,7 @@ struct _CxPersona
 {
   GObject   parent_instance;
 
+  CxPlan   *plan;         /* not owned; NULL while not in a plan */
   char     *id;
   char     *name;
   char     *description;
@@ -31,6 +32,7 @@ struct _CxLane
 {
   GObject     parent_instance;
 
+  CxPlan     *plan;       /* not owned; NULL while not in a plan */
   char       *id;
   char       *name;
   CxLaneKind  kind;
@@ -187,7 +189,9 @@ void         cx_disable_free     (gpointer data);
 void         cx_ns_decl_free     (gpointer data);
 
 /* Emitted by every change of the plan's structure, whichever file makes it */
-void         cx_plan_emit_changed  (CxPlan     *self);
+void         cx_plan_emit_changed  (CxPlan       *self,
+                                    CxPlanChange  what,
+                                    gpointer      object);
 
 /* The id registry, in cx-plan-ids.c. Register an id read from a file or
  * made anew: FALSE if it is taken */
@@ -203,6 +207,14 @@ void         cx_plan_claim_step_ids    (CxPlan *self,
                                         CxStep *step);
 void         cx_plan_release_step_ids  (CxPlan *self,
                                         CxStep *step);
+
+/* For the history: a step's cell taken out whole (with its foreign
+ * content) and put back at its place */
+CxCell      *cx_step_steal_cell  (CxStep     *self,
+                                  guint       index);
+void         cx_step_insert_cell (CxStep     *self,
+                                  guint       index,
+                                  CxCell     *cell);
 
 /* Owned text: NULL for an empty string, as the format says */
 char        *cx_text_dup         (const char *text);

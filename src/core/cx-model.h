@@ -44,6 +44,7 @@ G_DECLARE_FINAL_TYPE (CxPlan, cx_plan, CX, PLAN, GObject)
 /* CxPersona */
 CxPersona  *cx_persona_new             (const char *id);
 const char *cx_persona_get_id          (CxPersona  *self);
+CxPlan     *cx_persona_get_plan        (CxPersona  *self);
 const char *cx_persona_get_name        (CxPersona  *self);
 void        cx_persona_set_name        (CxPersona  *self,
                                         const char *name);
@@ -61,6 +62,7 @@ guint       cx_persona_get_line        (CxPersona  *self);
 CxLane     *cx_lane_new                (const char *id,
                                         CxLaneKind  kind);
 const char *cx_lane_get_id             (CxLane     *self);
+CxPlan     *cx_lane_get_plan           (CxLane     *self);
 CxLaneKind  cx_lane_get_kind           (CxLane     *self);
 void        cx_lane_set_kind           (CxLane     *self,
                                         CxLaneKind  kind);
@@ -197,6 +199,11 @@ CxPersona  *cx_plan_get_persona        (CxPlan     *self,
                                         guint       index);
 void        cx_plan_add_persona        (CxPlan     *self,
                                         CxPersona  *persona);
+void        cx_plan_insert_persona     (CxPlan     *self,
+                                        int         position,
+                                        CxPersona  *persona);
+int         cx_plan_get_persona_index  (CxPlan     *self,
+                                        CxPersona  *persona);
 void        cx_plan_remove_persona     (CxPlan     *self,
                                         CxPersona  *persona);
 guint       cx_plan_get_n_lanes        (CxPlan     *self);
@@ -204,6 +211,13 @@ CxLane     *cx_plan_get_lane           (CxPlan     *self,
                                         guint       index);
 void        cx_plan_add_lane           (CxPlan     *self,
                                         CxLane     *lane);
+void        cx_plan_insert_lane        (CxPlan     *self,
+                                        int         position,
+                                        CxLane     *lane);
+int         cx_plan_get_lane_index     (CxPlan     *self,
+                                        CxLane     *lane);
+CxLane     *cx_plan_lookup_lane_kind   (CxPlan     *self,
+                                        CxLaneKind  kind);
 void        cx_plan_remove_lane        (CxPlan     *self,
                                         CxLane     *lane);
 guint       cx_plan_get_n_steps        (CxPlan     *self,
@@ -217,7 +231,12 @@ void        cx_plan_insert_step        (CxPlan     *self,
                                         CxStep     *step);
 void        cx_plan_remove_step        (CxPlan     *self,
                                         CxStep     *step);
+int         cx_plan_get_step_index     (CxPlan     *self,
+                                        CxStep     *step);
 void        cx_step_add_failure        (CxStep     *self,
+                                        CxFailure  *failure);
+void        cx_step_insert_failure     (CxStep     *self,
+                                        int         position,
                                         CxFailure  *failure);
 void        cx_step_remove_failure     (CxStep     *self,
                                         CxFailure  *failure);

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "cx-model-private.h"
+#include "cx-validate.h"
 
 G_DEFINE_FINAL_TYPE (CxPersona, cx_persona, G_TYPE_OBJECT)
 
@@ -104,6 +105,18 @@ cx_persona_set_property (GObject      *object,
 }
 
 static void
+cx_persona_notify (GObject    *object,
+                   GParamSpec *pspec)
+{
+  CxPersona *self = CX_PERSONA (object);
+
+  if (self->plan == NULL || pspec == properties[PROP_LINE])
+    return;
+
+  cx_plan_emit_changed (self->plan, CX_PLAN_CHANGE_CONTENT, self);
+}
+
+static void
 cx_persona_class_init (CxPersonaClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -113,6 +126,7 @@ cx_persona_class_init (CxPersonaClass *klass)
   object_class->finalize = cx_persona_finalize;
   object_class->get_property = cx_persona_get_property;
   object_class->set_property = cx_persona_set_property;
+  object_class->notify = cx_persona_notify;
 
   properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, ro);
   properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, rw);
@@ -142,7 +156,7 @@ cx_persona_new (const char *id)
 {
   CxPersona *self;
 
-  g_return_val_if_fail (id != NULL && *id != '\0', NULL);
+  g_return_val_if_fail (cx_validate_id (id, NULL), NULL);
 
   self = g_object_new (CX_TYPE_PERSONA, NULL);
   self->id = g_strdup (id);
@@ -333,6 +347,38 @@ cx_plan_get_persona (CxPlan *self,
 }
 
 /**
+ * cx_persona_get_plan:
+ * @self: a #CxPersona
+ *
+ * Returns: (transfer none) (nullable): the plan the persona is in
+ */
+CxPlan *
+cx_persona_get_plan (CxPersona *self)
+{
+  g_return_val_if_fail (CX_IS_PERSONA (self), NULL);
+
+  return self->plan;
+}
+
+/**
+ * cx_plan_get_persona_index:
+ * @self: a #CxPlan
+ * @persona: a persona
+ *
+ * Returns: the persona's place in the plan's list, or -1 if not in it
+ */
+int
+cx_plan_get_persona_index (CxPlan    *self,
+                           CxPersona *persona)
+{
+  guint index;
+
+  g_return_val_if_fail (CX_IS_PLAN (self), -1);
+
+  return g_ptr_array_find (self->personas, persona, &index) ? (int) index : -1;
+}
+
+/**
  * cx_plan_add_persona:
  * @self: a #CxPlan
  * @persona: a persona whose id is free in the plan
@@ -343,18 +389,36 @@ void
 cx_plan_add_persona (CxPlan    *self,
                      CxPersona *persona)
 {
+  cx_plan_insert_persona (self, -1, persona);
+}
+
+/**
+ * cx_plan_insert_persona:
+ * @self: a #CxPlan
+ * @position: the index the persona will have, or -1 to append
+ * @persona: a persona in no plan, whose id is free in the plan
+ *
+ * Inserts @persona, taking a reference, and registers its id.
+ */
+void
+cx_plan_insert_persona (CxPlan    *self,
+                        int        position,
+                        CxPersona *persona)
+{
   GObject *owner;
 
   g_return_if_fail (CX_IS_PLAN (self));
   g_return_if_fail (CX_IS_PERSONA (persona));
-  g_return_if_fail (!g_ptr_array_find (self->personas, persona, NULL));
+  g_return_if_fail (persona->plan == NULL);
+  g_return_if_fail (position < 0 || (guint) position <= self->personas->len);
   owner = cx_plan_lookup_id (self, persona->id);
   g_return_if_fail (owner == NULL || owner == G_OBJECT (persona));
 
-  g_ptr_array_add (self->personas, g_object_ref (persona));
+  g_ptr_array_insert (self->personas, position, g_object_ref (persona));
+  persona->plan = self;
   if (owner == NULL)
     cx_plan_register_id (self, persona->id, G_OBJECT (persona));
-  cx_plan_emit_changed (self);
+  cx_plan_emit_changed (self, CX_PLAN_CHANGE_STRUCTURE, persona);
 }
 
 /**
@@ -376,6 +440,9 @@ cx_plan_remove_persona (CxPlan    *self,
 
   if (cx_plan_lookup_id (self, persona->id) == G_OBJECT (persona))
     cx_plan_unregister_id (self, persona->id);
+  persona->plan = NULL;
+  g_object_ref (persona);
   g_ptr_array_remove_index (self->personas, index);
-  cx_plan_emit_changed (self);
+  cx_plan_emit_changed (self, CX_PLAN_CHANGE_STRUCTURE, persona);
+  g_object_unref (persona);
 }

@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cx-plan-reader-private.h"
+#include "cx-validate.h"
 
 /* ------------------------------------------------------------------ */
 /* Attributes                                                          */
@@ -226,7 +227,7 @@ take_id (Reader     *r,
   if (!require_attr (r, frame, "id", id))
     return FALSE;
 
-  if (xmlValidateNCName ((const xmlChar *) id, 0) != 0)
+  if (!cx_validate_id (id, NULL))
     {
       reader_fail (r, CX_PLAN_ERROR_INVALID, frame->line,
                    _("id '%s' on <%s> is not a valid name (letters, digits, '-', '_' "

@@ -17,6 +17,7 @@
 
 #include "cx-check.h"
 #include "cx-plan-reader-private.h"
+#include "cx-validate.h"
 
 #define CX_NAMESPACE_STEM "urn:cxplan:plan:"
 
@@ -88,13 +89,6 @@ start_threshold (Reader         *r,
 }
 
 static gboolean
-is_check_id (const char *check)
-{
-  return strlen (check) == 5 && g_str_has_prefix (check, "CX") &&
-         g_ascii_isdigit (check[2]) && g_ascii_isdigit (check[3]) && g_ascii_isdigit (check[4]);
-}
-
-static gboolean
 start_disable (Reader         *r,
                Frame          *frame,
                const SaxAttrs *attrs)
@@ -111,7 +105,7 @@ start_disable (Reader         *r,
       !require_attr (r, frame, "check", v.values[0]))
     return FALSE;
 
-  if (!is_check_id (v.values[0]))
+  if (!cx_validate_check_id_shape (v.values[0]))
     {
       reader_fail (r, CX_PLAN_ERROR_INVALID, frame->line,
                    _("'%s' is not a check id: check ids are like CX005"), v.values[0]);
@@ -137,6 +131,7 @@ start_persona (Reader         *r,
   CxPersona *persona = g_object_new (CX_TYPE_PERSONA, NULL);
 
   persona->line = frame->line;
+  persona->plan = r->plan;
   g_ptr_array_add (r->plan->personas, persona);
   frame->object = persona;
   frame->extras = &persona->x_self;
@@ -171,6 +166,7 @@ start_lane (Reader         *r,
   int kind;
 
   lane->line = frame->line;
+  lane->plan = r->plan;
   g_ptr_array_add (r->plan->lanes, lane);
   frame->object = lane;
   frame->extras = &lane->x_self;
@@ -525,33 +521,6 @@ start_known_element (Reader         *r,
 }
 
 static gboolean
-is_utc_date_time (const char *text)
-{
-  g_autoptr(GDateTime) parsed = NULL;
-  static const char shape[] = "dddd-dd-ddTdd:dd:dd";
-  const char *p = text;
-
-  for (guint i = 0; shape[i] != '\0'; i++, p++)
-    {
-      if (shape[i] == 'd' ? !g_ascii_isdigit (*p) : *p != shape[i])
-        return FALSE;
-    }
-  if (*p == '.')
-    {
-      p++;
-      if (!g_ascii_isdigit (*p))
-        return FALSE;
-      while (g_ascii_isdigit (*p))
-        p++;
-    }
-  if (p[0] != 'Z' || p[1] != '\0')
-    return FALSE;
-
-  parsed = g_date_time_new_from_iso8601 (text, NULL);
-  return parsed != NULL;
-}
-
-static gboolean
 has_foreign (const CxExtras *extras)
 {
   return extras != NULL && (extras->attrs->len > 0 || extras->children->len > 0);
@@ -578,7 +547,7 @@ end_known_element (Reader   *r,
         {
         case KIND_CREATED:
         case KIND_MODIFIED:
-          if (*frame->text != NULL && !is_utc_date_time (*frame->text))
+          if (*frame->text != NULL && !cx_validate_date_time (*frame->text, NULL))
             {
               reader_fail (r, CX_PLAN_ERROR_INVALID, frame->line,
                            _("<%s> '%s' is not a date and time in UTC such as "

@@ -126,14 +126,9 @@ save_local (const char    *path,
           if (fchown (fd, (uid_t) -1, original.st_gid) != 0) {}
         }
     }
-  else
-    {
-      mode_t mask = umask (0);
-
-      umask (mask);
-      if (fchmod (fd, 0666 & ~mask) != 0)
-        saved_errno = errno;
-    }
+  /* A new file keeps the mode it was made with: 0666 less the umask,
+   * which open() applied (umask() itself is process-wide: never call it
+   * from a thread) */
 
   if (saved_errno != 0 ||
       !write_all (fd, data, length, &saved_errno) ||

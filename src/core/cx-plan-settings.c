@@ -13,6 +13,7 @@
 
 #include "cx-format.h"
 #include "cx-model-private.h"
+#include "cx-validate.h"
 
 /* Memory and equality of the settings' value types */
 
@@ -146,7 +147,7 @@ cx_plan_set_threshold (CxPlan     *self,
       g_ptr_array_add (self->thresholds, threshold);
     }
 
-  cx_plan_emit_changed (self);
+  cx_plan_emit_changed (self, CX_PLAN_CHANGE_SETTINGS, NULL);
 }
 
 /* Disabled checks */
@@ -197,7 +198,7 @@ cx_plan_set_check_disabled (CxPlan     *self,
   int i;
 
   g_return_if_fail (CX_IS_PLAN (self));
-  g_return_if_fail (check_id != NULL && *check_id != '\0');
+  g_return_if_fail (cx_validate_check_id_shape (check_id));
 
   i = find_disable (self, check_id);
   if (disabled)
@@ -218,5 +219,5 @@ cx_plan_set_check_disabled (CxPlan     *self,
         g_ptr_array_remove_index (self->disables, i);
     }
 
-  cx_plan_emit_changed (self);
+  cx_plan_emit_changed (self, CX_PLAN_CHANGE_SETTINGS, NULL);
 }

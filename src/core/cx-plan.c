@@ -14,6 +14,7 @@
 
 #include "cx-format.h"
 #include "cx-model-private.h"
+#include "cx-validate.h"
 
 G_DEFINE_FINAL_TYPE (CxPlan, cx_plan, G_TYPE_OBJECT)
 
@@ -54,6 +55,8 @@ cx_text_set (char      **field,
              const char *text)
 {
   g_return_val_if_fail (field != NULL, FALSE);
+  /* The model never holds what a plan file cannot */
+  g_return_val_if_fail (cx_validate_text (text, NULL), FALSE);
 
   if (text != NULL && *text == '\0')
     text = NULL;
@@ -90,6 +93,10 @@ cx_plan_finalize (GObject *object)
         ((CxStep *) g_ptr_array_index (self->steps[phase], i))->plan = NULL;
       g_clear_pointer (&self->steps[phase], g_ptr_array_unref);
     }
+  for (guint i = 0; i < self->lanes->len; i++)
+    ((CxLane *) g_ptr_array_index (self->lanes, i))->plan = NULL;
+  for (guint i = 0; i < self->personas->len; i++)
+    ((CxPersona *) g_ptr_array_index (self->personas, i))->plan = NULL;
 
   g_clear_pointer (&self->version, g_free);
   g_clear_pointer (&self->title, g_free);
@@ -175,6 +182,15 @@ cx_plan_set_property (GObject      *object,
     }
 }
 
+/* The plan's own properties are changes of it as a whole, too */
+static void
+cx_plan_notify (GObject    *object,
+                GParamSpec *pspec)
+{
+  if (pspec != properties[PROP_VERSION] && pspec != properties[PROP_LINE])
+    cx_plan_emit_changed (CX_PLAN (object), CX_PLAN_CHANGE_PROPERTIES, object);
+}
+
 static void
 cx_plan_class_init (CxPlanClass *klass)
 {
@@ -185,6 +201,7 @@ cx_plan_class_init (CxPlanClass *klass)
   object_class->finalize = cx_plan_finalize;
   object_class->get_property = cx_plan_get_property;
   object_class->set_property = cx_plan_set_property;
+  object_class->notify = cx_plan_notify;
 
   properties[PROP_VERSION] = g_param_spec_string ("version", NULL, NULL, NULL, ro);
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, rw);
@@ -198,17 +215,26 @@ cx_plan_class_init (CxPlanClass *klass)
 
   /**
    * CxPlan::changed:
+   * @plan: the plan
+   * @what: a #CxPlanChange: what kind of change it was, so that a view
+   *   redraws a text without laying the map out again
+   * @object: (nullable): the step, failure, lane or persona changed (for
+   *   a cell, its step; for the plan's own properties, the plan), or
+   *   %NULL for settings
    *
-   * Emitted after a change of the plan's structure: a persona, lane,
-   * step, failure or cell added or removed (or a cell's text changed), a
-   * threshold or disabled check changed. Changes of the objects' own
-   * properties are told by their notify signals instead.
+   * Emitted after every change of the plan or of anything in it: a
+   * property of the plan, a persona, lane, step or failure; a cell; a
+   * persona, lane, step or failure added, removed or moved; a setting.
+   * One edit may emit it several times: views gather what changed and
+   * update once a frame.
    */
   signals[CHANGED] = g_signal_new ("changed",
                                    G_TYPE_FROM_CLASS (klass),
                                    G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL,
-                                   G_TYPE_NONE, 0);
+                                   G_TYPE_NONE, 2,
+                                   CX_TYPE_PLAN_CHANGE,
+                                   G_TYPE_OBJECT);
 }
 
 static void
@@ -226,11 +252,14 @@ cx_plan_init (CxPlan *self)
 }
 
 void
-cx_plan_emit_changed (CxPlan *self)
+cx_plan_emit_changed (CxPlan       *self,
+                      CxPlanChange  what,
+                      gpointer      object)
 {
   g_return_if_fail (CX_IS_PLAN (self));
+  g_return_if_fail (object == NULL || G_IS_OBJECT (object));
 
-  g_signal_emit (self, signals[CHANGED], 0);
+  g_signal_emit (self, signals[CHANGED], 0, what, object);
 }
 
 /**
@@ -327,6 +356,7 @@ cx_plan_set_created (CxPlan     *self,
                      const char *created)
 {
   g_return_if_fail (CX_IS_PLAN (self));
+  g_return_if_fail (created == NULL || *created == '\0' || cx_validate_date_time (created, NULL));
 
   if (cx_text_set (&self->created, created))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED]);
@@ -345,6 +375,8 @@ cx_plan_set_modified (CxPlan     *self,
                       const char *modified)
 {
   g_return_if_fail (CX_IS_PLAN (self));
+  g_return_if_fail (modified == NULL || *modified == '\0' ||
+                    cx_validate_date_time (modified, NULL));
 
   if (cx_text_set (&self->modified, modified))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
@@ -422,7 +454,7 @@ cx_plan_insert_step (CxPlan  *self,
   /* The property lives in cx-step.c; the step is the only one to notify it */
   if (phase_changed)
     g_object_notify (G_OBJECT (step), "phase");
-  cx_plan_emit_changed (self);
+  cx_plan_emit_changed (self, CX_PLAN_CHANGE_STRUCTURE, step);
 }
 
 /**
@@ -446,9 +478,34 @@ cx_plan_remove_step (CxPlan *self,
 
   cx_plan_release_step_ids (self, step);
   step->plan = NULL;
+  /* Alive for the signal's handlers */
+  g_object_ref (step);
   g_ptr_array_remove_index (self->steps[step->phase], index);
 
-  cx_plan_emit_changed (self);
+  cx_plan_emit_changed (self, CX_PLAN_CHANGE_STRUCTURE, step);
+  g_object_unref (step);
+}
+
+/**
+ * cx_plan_get_step_index:
+ * @self: a #CxPlan
+ * @step: a step
+ *
+ * Returns: the step's place in its phase, or -1 if it is not in @self
+ */
+int
+cx_plan_get_step_index (CxPlan *self,
+                        CxStep *step)
+{
+  guint index;
+
+  g_return_val_if_fail (CX_IS_PLAN (self), -1);
+  g_return_val_if_fail (CX_IS_STEP (step), -1);
+
+  if (step->plan != self)
+    return -1;
+
+  return g_ptr_array_find (self->steps[step->phase], step, &index) ? (int) index : -1;
 }
 
 /**

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "cx-model-private.h"
+#include "cx-validate.h"
 
 G_DEFINE_FINAL_TYPE (CxStep, cx_step, G_TYPE_OBJECT)
 
@@ -197,6 +198,24 @@ cx_step_set_property (GObject      *object,
     }
 }
 
+/* Every change of a step in a plan is a change of the plan: what a view
+ * must redo depends on the property */
+static void
+cx_step_notify (GObject    *object,
+                GParamSpec *pspec)
+{
+  CxStep *self = CX_STEP (object);
+  CxPlanChange what = CX_PLAN_CHANGE_CONTENT;
+
+  if (self->plan == NULL || pspec == properties[PROP_PHASE] || pspec == properties[PROP_LINE])
+    return;
+
+  if (pspec == properties[PROP_PERSONA] || pspec == properties[PROP_RECOVERS])
+    what = CX_PLAN_CHANGE_GEOMETRY;
+
+  cx_plan_emit_changed (self->plan, what, self);
+}
+
 static void
 cx_step_class_init (CxStepClass *klass)
 {
@@ -207,6 +226,7 @@ cx_step_class_init (CxStepClass *klass)
   object_class->finalize = cx_step_finalize;
   object_class->get_property = cx_step_get_property;
   object_class->set_property = cx_step_set_property;
+  object_class->notify = cx_step_notify;
 
   properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, ro);
   /* Notified when the step is inserted in a phase other than its last one */
@@ -288,7 +308,7 @@ cx_step_new (const char *id)
 {
   CxStep *self;
 
-  g_return_val_if_fail (id != NULL && *id != '\0', NULL);
+  g_return_val_if_fail (cx_validate_id (id, NULL), NULL);
 
   self = g_object_new (CX_TYPE_STEP, NULL);
   self->id = g_strdup (id);
