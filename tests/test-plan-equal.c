@@ -270,13 +270,21 @@ mutate (CxPlan     *plan,
   else if (g_str_equal (what, "step/expected-text"))
     cx_step_set_expected_text (step, "Other");
   else if (g_str_equal (what, "step/delivered-level"))
-    cx_step_set_delivered_level (step, 0);
+    {
+      /* A level's text goes before the level does: a file holds no text
+       * without a level */
+      cx_step_set_delivered_text (step, NULL);
+      cx_step_set_delivered_level (step, 0);
+    }
   else if (g_str_equal (what, "step/delivered-text"))
     cx_step_set_delivered_text (step, "Other");
   else if (g_str_equal (what, "step/emotion"))
     cx_step_set_emotion (step, 0);
   else if (g_str_equal (what, "step/no-emotion"))
-    cx_step_unset_emotion (step);
+    {
+      cx_step_set_emotion_text (step, NULL);
+      cx_step_unset_emotion (step);
+    }
   else if (g_str_equal (what, "step/emotion-text"))
     cx_step_set_emotion_text (step, NULL);
   else if (g_str_equal (what, "step/x-self"))

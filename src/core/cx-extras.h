@@ -60,6 +60,7 @@ void      cx_extras_hide_namespaces (CxForeignChild  *child,
 gboolean  cx_extras_has_children   (const CxExtras *extras);
 gboolean  cx_extras_equal          (const CxExtras *a,
                                     const CxExtras *b);
+void      cx_extras_set_ignore_positions (gboolean ignore);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CxExtras, cx_extras_free)
 

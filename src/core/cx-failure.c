@@ -338,7 +338,7 @@ cx_failure_set_leads_to (CxFailure  *self,
 {
   g_return_if_fail (CX_IS_FAILURE (self));
 
-  if (cx_text_set (&self->leads_to, step_id))
+  if (cx_reference_set (&self->leads_to, step_id))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEADS_TO]);
 }
 

@@ -216,10 +216,35 @@ void         cx_step_insert_cell (CxStep     *self,
                                   guint       index,
                                   CxCell     *cell);
 
+CxLink      *cx_step_steal_link  (CxStep     *self,
+                                  guint       index);
+void         cx_step_insert_link (CxStep     *self,
+                                  guint       index,
+                                  CxLink     *link);
+
+/* Deep copies of the settings' entries, foreign content included */
+gpointer     cx_threshold_copy   (gconstpointer data,
+                                  gpointer      unused);
+gpointer     cx_disable_copy     (gconstpointer data,
+                                  gpointer      unused);
+/* Sets a threshold in an array of CxThreshold as cx_plan_set_threshold()
+ * does (the default removes the entry): %TRUE if it changed */
+gboolean     cx_thresholds_set   (GPtrArray  *thresholds,
+                                  const char *name,
+                                  int         value);
+gboolean     cx_disables_set     (GPtrArray  *disables,
+                                  const char *check_id,
+                                  gboolean    disabled);
+
 /* Owned text: NULL for an empty string, as the format says */
 char        *cx_text_dup         (const char *text);
 /* Replaces *field by cx_text_dup (text): TRUE if the value changed */
 gboolean     cx_text_set         (char      **field,
+                                  const char *text);
+
+/* References are kept as written, an empty one too (recovers=""): only
+ * NULL is "none". TRUE if the value changed. */
+gboolean     cx_reference_set    (char      **field,
                                   const char *text);
 
 /* Deep equality for cx_plan_equal: every field but the lines */

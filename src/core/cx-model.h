@@ -248,5 +248,7 @@ char       *cx_plan_make_id            (CxPlan     *self,
                                         const char *stem);
 gboolean    cx_plan_equal              (CxPlan     *a,
                                         CxPlan     *b);
+gboolean    cx_plan_equal_as_written   (CxPlan     *a,
+                                        CxPlan     *b);
 
 G_END_DECLS

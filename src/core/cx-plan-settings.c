@@ -58,15 +58,46 @@ cx_disable_equal (gconstpointer pa,
          cx_extras_equal (a->extras, b->extras);
 }
 
+/* Copies, for the history's record of the settings before and after */
+
+gpointer
+cx_threshold_copy (gconstpointer data,
+                   gpointer      unused)
+{
+  const CxThreshold *threshold = data;
+  CxThreshold *copy = g_new0 (CxThreshold, 1);
+
+  copy->name = g_strdup (threshold->name);
+  copy->value = threshold->value;
+  copy->line = threshold->line;
+  copy->extras = cx_extras_copy (threshold->extras);
+
+  return copy;
+}
+
+gpointer
+cx_disable_copy (gconstpointer data,
+                 gpointer      unused)
+{
+  const CxDisable *disable = data;
+  CxDisable *copy = g_new0 (CxDisable, 1);
+
+  copy->check = g_strdup (disable->check);
+  copy->line = disable->line;
+  copy->extras = cx_extras_copy (disable->extras);
+
+  return copy;
+}
+
 /* Thresholds */
 
 static CxThreshold *
-find_threshold (CxPlan     *self,
+find_threshold (GPtrArray  *thresholds,
                 const char *name)
 {
-  for (guint i = 0; i < self->thresholds->len; i++)
+  for (guint i = 0; i < thresholds->len; i++)
     {
-      CxThreshold *threshold = g_ptr_array_index (self->thresholds, i);
+      CxThreshold *threshold = g_ptr_array_index (thresholds, i);
 
       if (g_strcmp0 (threshold->name, name) == 0)
         return threshold;
@@ -92,7 +123,7 @@ cx_plan_get_threshold (CxPlan     *self,
   g_return_val_if_fail (CX_IS_PLAN (self), 0);
   g_return_val_if_fail (name != NULL, 0);
 
-  threshold = find_threshold (self, name);
+  threshold = find_threshold (self->thresholds, name);
   if (threshold != NULL)
     return threshold->value;
 
@@ -100,6 +131,42 @@ cx_plan_get_threshold (CxPlan     *self,
   g_return_val_if_fail (info != NULL, 0);
 
   return info->default_value;
+}
+
+gboolean
+cx_thresholds_set (GPtrArray  *thresholds,
+                   const char *name,
+                   int         value)
+{
+  const CxThresholdInfo *info = cx_threshold_info_lookup (name, NULL);
+  CxThreshold *threshold;
+
+  g_return_val_if_fail (info != NULL, FALSE);
+  g_return_val_if_fail (value >= info->min && value <= info->max, FALSE);
+
+  threshold = find_threshold (thresholds, name);
+  if (value == info->default_value)
+    {
+      if (threshold == NULL)
+        return FALSE;
+      while ((threshold = find_threshold (thresholds, name)) != NULL)
+        g_ptr_array_remove (thresholds, threshold);
+    }
+  else if (threshold != NULL)
+    {
+      if (threshold->value == value)
+        return FALSE;
+      threshold->value = value;
+    }
+  else
+    {
+      threshold = g_new0 (CxThreshold, 1);
+      threshold->name = g_strdup (name);
+      threshold->value = value;
+      g_ptr_array_add (thresholds, threshold);
+    }
+
+  return TRUE;
 }
 
 /**
@@ -116,49 +183,23 @@ cx_plan_set_threshold (CxPlan     *self,
                        const char *name,
                        int         value)
 {
-  const CxThresholdInfo *info;
-  CxThreshold *threshold;
-
   g_return_if_fail (CX_IS_PLAN (self));
   g_return_if_fail (name != NULL);
-  info = cx_threshold_info_lookup (name, NULL);
-  g_return_if_fail (info != NULL);
-  g_return_if_fail (value >= info->min && value <= info->max);
+  g_return_if_fail (cx_validate_threshold (name, value, NULL));
 
-  threshold = find_threshold (self, name);
-  if (value == info->default_value)
-    {
-      if (threshold == NULL)
-        return;
-      while ((threshold = find_threshold (self, name)) != NULL)
-        g_ptr_array_remove (self->thresholds, threshold);
-    }
-  else if (threshold != NULL)
-    {
-      if (threshold->value == value)
-        return;
-      threshold->value = value;
-    }
-  else
-    {
-      threshold = g_new0 (CxThreshold, 1);
-      threshold->name = g_strdup (name);
-      threshold->value = value;
-      g_ptr_array_add (self->thresholds, threshold);
-    }
-
-  cx_plan_emit_changed (self, CX_PLAN_CHANGE_SETTINGS, NULL);
+  if (cx_thresholds_set (self->thresholds, name, value))
+    cx_plan_emit_changed (self, CX_PLAN_CHANGE_SETTINGS, NULL);
 }
 
 /* Disabled checks */
 
 static int
-find_disable (CxPlan     *self,
+find_disable (GPtrArray  *disables,
               const char *check_id)
 {
-  for (guint i = 0; i < self->disables->len; i++)
+  for (guint i = 0; i < disables->len; i++)
     {
-      CxDisable *disable = g_ptr_array_index (self->disables, i);
+      CxDisable *disable = g_ptr_array_index (disables, i);
 
       if (g_strcmp0 (disable->check, check_id) == 0)
         return (int) i;
@@ -181,7 +222,35 @@ cx_plan_is_check_disabled (CxPlan     *self,
   g_return_val_if_fail (CX_IS_PLAN (self), FALSE);
   g_return_val_if_fail (check_id != NULL, FALSE);
 
-  return find_disable (self, check_id) >= 0;
+  return find_disable (self->disables, check_id) >= 0;
+}
+
+gboolean
+cx_disables_set (GPtrArray  *disables,
+                 const char *check_id,
+                 gboolean    disabled)
+{
+  int i = find_disable (disables, check_id);
+
+  if (disabled)
+    {
+      CxDisable *disable;
+
+      if (i >= 0)
+        return FALSE;
+      disable = g_new0 (CxDisable, 1);
+      disable->check = g_strdup (check_id);
+      g_ptr_array_add (disables, disable);
+    }
+  else
+    {
+      if (i < 0)
+        return FALSE;
+      for (; i >= 0; i = find_disable (disables, check_id))
+        g_ptr_array_remove_index (disables, i);
+    }
+
+  return TRUE;
 }
 
 /**
@@ -195,29 +264,9 @@ cx_plan_set_check_disabled (CxPlan     *self,
                             const char *check_id,
                             gboolean    disabled)
 {
-  int i;
-
   g_return_if_fail (CX_IS_PLAN (self));
   g_return_if_fail (cx_validate_check_id_shape (check_id));
 
-  i = find_disable (self, check_id);
-  if (disabled)
-    {
-      CxDisable *disable;
-
-      if (i >= 0)
-        return;
-      disable = g_new0 (CxDisable, 1);
-      disable->check = g_strdup (check_id);
-      g_ptr_array_add (self->disables, disable);
-    }
-  else
-    {
-      if (i < 0)
-        return;
-      for (; i >= 0; i = find_disable (self, check_id))
-        g_ptr_array_remove_index (self->disables, i);
-    }
-
-  cx_plan_emit_changed (self, CX_PLAN_CHANGE_SETTINGS, NULL);
+  if (cx_disables_set (self->disables, check_id, disabled))
+    cx_plan_emit_changed (self, CX_PLAN_CHANGE_SETTINGS, NULL);
 }

@@ -69,6 +69,50 @@ cx_text_set (char      **field,
   return TRUE;
 }
 
+/**
+ * cx_plan_equal_as_written:
+ * @a: a #CxPlan
+ * @b: another #CxPlan
+ *
+ * Like cx_plan_equal(), but foreign children are compared by their order
+ * among the foreign children only, not by how many known elements precede
+ * them. Once an edit removes the known elements after a foreign child
+ * (the last step of a phase, a plan's description), its count is beyond
+ * what the element now has and the file puts it last: a plan read from
+ * that file counts fewer. With equal written bytes, which say where each
+ * foreign child stands, this is the equality of two plans as files.
+ *
+ * Returns: %TRUE if @a and @b hold the same plan
+ */
+gboolean
+cx_plan_equal_as_written (CxPlan *a,
+                          CxPlan *b)
+{
+  gboolean equal;
+
+  cx_extras_set_ignore_positions (TRUE);
+  equal = cx_plan_equal (a, b);
+  cx_extras_set_ignore_positions (FALSE);
+
+  return equal;
+}
+
+gboolean
+cx_reference_set (char      **field,
+                  const char *text)
+{
+  g_return_val_if_fail (field != NULL, FALSE);
+  g_return_val_if_fail (cx_validate_text (text, NULL), FALSE);
+
+  if (g_strcmp0 (*field, text) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (text);
+
+  return TRUE;
+}
+
 void
 cx_ns_decl_free (gpointer data)
 {

@@ -434,7 +434,8 @@ cx_step_set_persona (CxStep     *self,
 {
   g_return_if_fail (CX_IS_STEP (self));
 
-  notify_text (self, &self->persona, persona_id, PROP_PERSONA);
+  if (cx_reference_set (&self->persona, persona_id))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSONA]);
 }
 
 CxEvidence
@@ -529,7 +530,8 @@ cx_step_set_recovers (CxStep     *self,
 {
   g_return_if_fail (CX_IS_STEP (self));
 
-  notify_text (self, &self->recovers, failure_ids, PROP_RECOVERS);
+  if (cx_reference_set (&self->recovers, failure_ids))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECOVERS]);
 }
 
 /**
@@ -554,7 +556,13 @@ cx_step_set_expected_level (CxStep *self,
   g_return_if_fail (CX_IS_STEP (self));
   g_return_if_fail (is_level (level));
 
+  /* The text is written inside the element the level makes: no level,
+   * no text */
+  g_object_freeze_notify (G_OBJECT (self));
+  if (level == 0)
+    notify_text (self, &self->expected_text, NULL, PROP_EXPECTED_TEXT);
   notify_int (self, &self->expected_level, level, PROP_EXPECTED_LEVEL);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 const char *
@@ -570,6 +578,7 @@ cx_step_set_expected_text (CxStep     *self,
                            const char *text)
 {
   g_return_if_fail (CX_IS_STEP (self));
+  g_return_if_fail (text == NULL || *text == '\0' || self->expected_level != 0);
 
   notify_text (self, &self->expected_text, text, PROP_EXPECTED_TEXT);
 }
@@ -596,7 +605,11 @@ cx_step_set_delivered_level (CxStep *self,
   g_return_if_fail (CX_IS_STEP (self));
   g_return_if_fail (is_level (level));
 
+  g_object_freeze_notify (G_OBJECT (self));
+  if (level == 0)
+    notify_text (self, &self->delivered_text, NULL, PROP_DELIVERED_TEXT);
   notify_int (self, &self->delivered_level, level, PROP_DELIVERED_LEVEL);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 const char *
@@ -612,6 +625,7 @@ cx_step_set_delivered_text (CxStep     *self,
                             const char *text)
 {
   g_return_if_fail (CX_IS_STEP (self));
+  g_return_if_fail (text == NULL || *text == '\0' || self->delivered_level != 0);
 
   notify_text (self, &self->delivered_text, text, PROP_DELIVERED_TEXT);
 }
@@ -672,8 +686,8 @@ cx_step_set_emotion (CxStep *self,
  * cx_step_unset_emotion:
  * @self: a #CxStep
  *
- * Removes the emotion value; the emotion reads 0. The emotion's text is
- * left alone.
+ * Removes the emotion value, and its text (a file holds no text without
+ * a value); the emotion reads 0.
  */
 void
 cx_step_unset_emotion (CxStep *self)
@@ -681,6 +695,7 @@ cx_step_unset_emotion (CxStep *self)
   g_return_if_fail (CX_IS_STEP (self));
 
   g_object_freeze_notify (G_OBJECT (self));
+  notify_text (self, &self->emotion_text, NULL, PROP_EMOTION_TEXT);
   notify_int (self, &self->emotion, 0, PROP_EMOTION);
   if (self->has_emotion)
     {
@@ -703,6 +718,7 @@ cx_step_set_emotion_text (CxStep     *self,
                           const char *text)
 {
   g_return_if_fail (CX_IS_STEP (self));
+  g_return_if_fail (text == NULL || *text == '\0' || self->has_emotion);
 
   notify_text (self, &self->emotion_text, text, PROP_EMOTION_TEXT);
 }
@@ -757,6 +773,37 @@ cx_step_get_line (CxStep *self)
 }
 
 /* Links and equality */
+
+/* For the history: a link taken out whole and put back at its place */
+CxLink *
+cx_step_steal_link (CxStep *self,
+                    guint   index)
+{
+  CxLink *link;
+
+  g_return_val_if_fail (CX_IS_STEP (self), NULL);
+  g_return_val_if_fail (index < self->links->len, NULL);
+
+  link = g_ptr_array_steal_index (self->links, index);
+  if (self->plan != NULL)
+    cx_plan_emit_changed (self->plan, CX_PLAN_CHANGE_GEOMETRY, self);
+
+  return link;
+}
+
+void
+cx_step_insert_link (CxStep *self,
+                     guint   index,
+                     CxLink *link)
+{
+  g_return_if_fail (CX_IS_STEP (self));
+  g_return_if_fail (index <= self->links->len);
+  g_return_if_fail (link != NULL);
+
+  g_ptr_array_insert (self->links, index, link);
+  if (self->plan != NULL)
+    cx_plan_emit_changed (self->plan, CX_PLAN_CHANGE_GEOMETRY, self);
+}
 
 void
 cx_link_free (gpointer data)
