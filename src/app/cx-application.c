@@ -29,7 +29,18 @@ static const struct
   const char *action;
   const char *accels[4];
 } accelerators[] = {
-  { "app.new-window",          { "<Control>n", NULL } },
+  { "app.new-window",          { "<Shift><Control>n", NULL } },
+  { "win.new-plan",            { "<Control>n", NULL } },
+  { "win.undo",                { "<Control>z", NULL } },
+  { "win.redo",                { "<Shift><Control>z", "<Control>y", NULL } },
+  { "win.insert-step",         { "<Control>Return", "<Control>KP_Enter", NULL } },
+  { "win.duplicate-step",      { "<Control>d", NULL } },
+  { "win.move-step-left",      { "<Alt>Left", NULL } },
+  { "win.move-step-right",     { "<Alt>Right", NULL } },
+  { "win.add-failure",         { "<Shift><Control>f", NULL } },
+  { "win.add-lane",            { "<Shift><Control>l", NULL } },
+  { "win.add-persona",         { "<Shift><Control>p", NULL } },
+  { "win.plan-properties",     { "<Alt>Return", NULL } },
   { "app.quit",                { "<Control>q", NULL } },
   { "win.open",                { "<Control>o", NULL } },
   { "win.save",                { "<Control>s", NULL } },

@@ -14,18 +14,30 @@ G_BEGIN_DECLS
 
 struct _CxDocument
 {
-  GObject    parent_instance;
+  GObject       parent_instance;
 
-  CxPlan    *plan;
-  GPtrArray *findings;   /* (element-type CxFinding) */
-  GFile     *file;       /* where it is saved; NULL for an unsaved copy */
-  GFile     *source;     /* what it was read from: the file, or the sample copied */
-  char      *etag;       /* of the file when last read or saved */
-  char      *checksum;   /* SHA-256 of its bytes then */
-  goffset    size;       /* and their number */
-  guint      busy;       /* saves running */
-  gboolean   modified;
+  CxPlan       *plan;
+  CxHistory    *history;
+  GPtrArray    *findings;     /* (element-type CxFinding) */
+  GFile        *file;         /* where it is saved; NULL for an unsaved copy */
+  GFile        *source;       /* what it was read from: the file, or the sample copied */
+  char         *etag;         /* of the file when last read or saved */
+  char         *checksum;     /* SHA-256 of its bytes then */
+  goffset       size;         /* and their number */
+  guint         busy;         /* saves running */
+  gboolean      modified;     /* as last notified: the history's, or no file */
+
+  CxPlanChange  pending;      /* changes the findings do not know of yet */
+  guint         check_source; /* the timeout that checks the plan again */
+  gint64        changed_at;   /* monotonic time of the first pending change */
 };
+
+/* How long after the first change of a burst the plan is checked again:
+ * short enough that findings follow the typing, long enough to check a
+ * burst of keystrokes once */
+#define CX_DOCUMENT_CHECK_DELAY_MS 40
+
+void    _cx_document_attach       (CxDocument    *self);
 
 GBytes *_cx_document_read_bounded (GFile         *file,
                                    char         **etag,
@@ -37,6 +49,7 @@ void    _cx_document_set_saved    (CxDocument    *self,
                                    GFile         *file,
                                    char          *etag,
                                    char          *checksum,
-                                   goffset        size);
+                                   goffset        size,
+                                   CxHistoryState state);
 
 G_END_DECLS

@@ -2,7 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The plan is written atomically in a GTask thread. Saving to the file
+ * The plan's bytes are made on the main thread, as the plan is when the
+ * user saves, and written atomically in a GTask thread, while the user
+ * may go on editing; the document records which state of its history the
+ * file holds, so an edit made meanwhile leaves it modified. Saving to the file
  * it was read from first checks that nobody changed that file since: the
  * etag and size, then the bytes' checksum, against what the document
  * kept when it last read or wrote it.
@@ -18,7 +21,8 @@
 
 typedef struct
 {
-  CxPlan   *plan;
+  GBytes         *bytes;
+  CxHistoryState  state;      /* of the plan the bytes were made from */
   GFile    *file;
   char     *etag;       /* in: as known; out: after the save */
   char     *checksum;   /* idem */
@@ -29,7 +33,7 @@ typedef struct
 static void
 save_data_free (SaveData *data)
 {
-  g_clear_object (&data->plan);
+  g_clear_pointer (&data->bytes, g_bytes_unref);
   g_clear_object (&data->file);
   g_clear_pointer (&data->etag, g_free);
   g_clear_pointer (&data->checksum, g_free);
@@ -73,7 +77,6 @@ save_thread (GTask        *task,
              GCancellable *cancellable)
 {
   SaveData *data = task_data;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -86,17 +89,16 @@ save_thread (GTask        *task,
       return;
     }
 
-  if (!cx_plan_save_to_file (data->plan, data->file, cancellable, &error))
+  if (!cx_save_bytes_to_file (data->bytes, data->file, cancellable, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  /* What cx_plan_save_to_file() wrote, for the next check */
-  bytes = cx_plan_to_bytes (data->plan);
+  /* What was written, for the next check */
   g_free (data->checksum);
-  data->checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
-  data->size = g_bytes_get_size (bytes);
+  data->checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data->bytes);
+  data->size = g_bytes_get_size (data->bytes);
 
   info = g_file_query_info (data->file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
                             cancellable, NULL);
@@ -149,7 +151,8 @@ cx_document_save_async (CxDocument          *self,
     }
 
   data = g_new0 (SaveData, 1);
-  data->plan = g_object_ref (self->plan);
+  data->bytes = cx_plan_to_bytes (self->plan);
+  data->state = cx_history_get_state (self->history);
   data->file = g_object_ref (file);
   data->check_disk = !(flags & CX_DOCUMENT_SAVE_OVERWRITE) &&
                      self->file != NULL && g_file_equal (file, self->file);
@@ -196,7 +199,7 @@ cx_document_save_finish (CxDocument    *self,
     return FALSE;
 
   _cx_document_set_saved (self, data->file, g_steal_pointer (&data->etag),
-                          g_steal_pointer (&data->checksum), data->size);
+                          g_steal_pointer (&data->checksum), data->size, data->state);
 
   return TRUE;
 }

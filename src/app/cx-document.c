@@ -3,9 +3,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Reading, saving and exporting run in a GTask thread, so the window never
- * waits on the disk. A thread gets its own copies of what it needs (the
- * file, the etag and checksum it compares against) and the document is
- * only changed back on the main thread, in the _finish functions.
+ * waits on the disk. A thread never sees the live plan, which the user
+ * goes on editing: saving and exporting write the plan's bytes on the
+ * main thread and hand only those (and copies of the file, etag and
+ * checksum) to the thread; the document is changed back on the main
+ * thread, in the _finish functions.
+ *
+ * Every edit goes through the document's history (cx-edit.h), which also
+ * says whether the plan is modified. The plan is checked again shortly
+ * after a burst of changes, once, and ::findings-changed tells the views.
  *
  * This file holds the object, its state, reading and exporting; saving,
  * with its check for a file changed on disk, is in cx-document-save.c.
@@ -30,7 +36,13 @@ enum {
   N_PROPS
 };
 
+enum {
+  FINDINGS_CHANGED,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (CxDocument, cx_document, G_TYPE_OBJECT)
 G_DEFINE_QUARK (cx-document-error-quark, cx_document_error)
@@ -40,6 +52,10 @@ cx_document_finalize (GObject *object)
 {
   CxDocument *self = CX_DOCUMENT (object);
 
+  g_clear_handle_id (&self->check_source, g_source_remove);
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
+  g_clear_object (&self->history);
   g_clear_object (&self->plan);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_clear_object (&self->file);
@@ -86,13 +102,8 @@ cx_document_set_property (GObject      *object,
                           const GValue *value,
                           GParamSpec   *pspec)
 {
-  CxDocument *self = CX_DOCUMENT (object);
-
   switch (prop_id)
     {
-    case PROP_MODIFIED:
-      cx_document_set_modified (self, g_value_get_boolean (value));
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -119,17 +130,107 @@ cx_document_class_init (CxDocumentClass *klass)
   /**
    * CxDocument:modified:
    *
-   * Whether the plan differs from its file (or has none). Saving and
-   * closing read it; editing (to come) sets it.
+   * Whether the plan differs from its file, or has none: from the
+   * history, which knows the state last saved.
    */
   properties[PROP_MODIFIED] =
     g_param_spec_boolean ("modified", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CxDocument::findings-changed:
+   *
+   * The plan was checked again after edits: cx_document_get_findings()
+   * is a new array.
+   */
+  signals[FINDINGS_CHANGED] = g_signal_new ("findings-changed", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 0);
+}
+
+static void
+update_modified (CxDocument *self)
+{
+  gboolean modified = self->file == NULL || cx_history_get_modified (self->history);
+
+  if (self->modified == modified)
+    return;
+
+  self->modified = modified;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+static gboolean
+check_timeout (gpointer user_data)
+{
+  CxDocument *self = user_data;
+
+  self->check_source = 0;
+  cx_document_check_now (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_plan_changed (CxPlan       *plan,
+                 CxPlanChange  what,
+                 GObject      *object,
+                 CxDocument   *self)
+{
+  /* The plan's own title shows in the window's title */
+  if (what & CX_PLAN_CHANGE_PROPERTIES)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+
+  if (self->pending == 0)
+    self->changed_at = g_get_monotonic_time ();
+  self->pending |= what;
+  if (self->check_source == 0)
+    self->check_source = g_timeout_add (CX_DOCUMENT_CHECK_DELAY_MS, check_timeout, self);
+}
+
+/* The document takes its plan: the history, and watching it */
+void
+_cx_document_attach (CxDocument *self)
+{
+  g_assert (CX_IS_PLAN (self->plan));
+  g_assert (self->history == NULL);
+
+  self->history = cx_history_new (self->plan);
+  /* A plan without a file of its own is unsaved whatever its history */
+  if (self->file == NULL)
+    cx_history_set_saved_state (self->history, CX_HISTORY_STATE_NEVER);
+  g_signal_connect_object (self->history, "notify::modified",
+                           G_CALLBACK (update_modified), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self->plan, "changed", G_CALLBACK (on_plan_changed), self);
+  self->modified = self->file == NULL || cx_history_get_modified (self->history);
+}
+
+/**
+ * cx_document_check_now:
+ * @self: a #CxDocument
+ *
+ * Checks the plan at once if it changed since it was last checked (the
+ * document does it by itself shortly after a change), and emits
+ * ::findings-changed.
+ */
+void
+cx_document_check_now (CxDocument *self)
+{
+  g_return_if_fail (CX_IS_DOCUMENT (self));
+
+  g_clear_handle_id (&self->check_source, g_source_remove);
+  if (self->pending == 0)
+    return;
+
+  self->pending = 0;
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  self->findings = cx_check_plan (self->plan);
+  g_signal_emit (self, signals[FINDINGS_CHANGED], 0);
 }
 
 static void
@@ -155,7 +256,7 @@ cx_document_new_for_plan (CxPlan *plan)
   self = g_object_new (CX_TYPE_DOCUMENT, NULL);
   self->plan = g_object_ref (plan);
   self->findings = cx_check_plan (plan);
-  self->modified = TRUE;
+  _cx_document_attach (self);
 
   return self;
 }
@@ -352,17 +453,14 @@ cx_document_load_finish (GAsyncResult  *result,
   self->findings = g_steal_pointer (&data->findings);
   self->source = g_object_ref (data->file);
 
-  if (data->flags & CX_DOCUMENT_LOAD_AS_COPY)
-    {
-      self->modified = TRUE;
-    }
-  else
+  if (!(data->flags & CX_DOCUMENT_LOAD_AS_COPY))
     {
       self->file = g_object_ref (data->file);
       self->etag = g_steal_pointer (&data->etag);
       self->checksum = g_steal_pointer (&data->checksum);
       self->size = data->size;
     }
+  _cx_document_attach (self);
 
   return self;
 }
@@ -376,6 +474,21 @@ cx_document_get_plan (CxDocument *self)
   g_return_val_if_fail (CX_IS_DOCUMENT (self), NULL);
 
   return self->plan;
+}
+
+/**
+ * cx_document_get_history:
+ * @self: a #CxDocument
+ *
+ * Returns: (transfer none): the history every edit of the plan goes
+ *   through (see cx-edit.h)
+ */
+CxHistory *
+cx_document_get_history (CxDocument *self)
+{
+  g_return_val_if_fail (CX_IS_DOCUMENT (self), NULL);
+
+  return self->history;
 }
 
 /**
@@ -497,19 +610,6 @@ cx_document_get_modified (CxDocument *self)
   return self->modified;
 }
 
-void
-cx_document_set_modified (CxDocument *self,
-                          gboolean    modified)
-{
-  g_return_if_fail (CX_IS_DOCUMENT (self));
-
-  modified = !!modified;
-  if (self->modified == modified)
-    return;
-
-  self->modified = modified;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
-}
 
 gboolean
 cx_document_get_busy (CxDocument *self)
@@ -540,14 +640,16 @@ _cx_document_release_busy (CxDocument *self)
 }
 
 /* After a save to @file: the document is that file's now, as written
- * (@etag, and @checksum and @size of its bytes, which it takes), and no
- * longer modified */
+ * (@etag, and @checksum and @size of its bytes, which it takes), and the
+ * plan as it was in @state is what the file holds: not modified, unless
+ * it was edited while the save ran */
 void
-_cx_document_set_saved (CxDocument *self,
-                        GFile      *file,
-                        char       *etag,
-                        char       *checksum,
-                        goffset     size)
+_cx_document_set_saved (CxDocument     *self,
+                        GFile          *file,
+                        char           *etag,
+                        char           *checksum,
+                        goffset         size,
+                        CxHistoryState  state)
 {
   gboolean file_changed;
 
@@ -565,7 +667,8 @@ _cx_document_set_saved (CxDocument *self,
 
   if (file_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
-  cx_document_set_modified (self, FALSE);
+  cx_history_set_saved_state (self->history, state);
+  update_modified (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -573,8 +676,7 @@ _cx_document_set_saved (CxDocument *self,
 
 typedef struct
 {
-  CxPlan         *plan;
-  GPtrArray      *findings;
+  GBytes         *bytes;      /* the plan, as it was when the export began */
   char           *path;
   CxExportFormat  format;
 } ExportData;
@@ -582,8 +684,7 @@ typedef struct
 static void
 export_data_free (ExportData *data)
 {
-  g_clear_object (&data->plan);
-  g_clear_pointer (&data->findings, g_ptr_array_unref);
+  g_clear_pointer (&data->bytes, g_bytes_unref);
   g_clear_pointer (&data->path, g_free);
   g_free (data);
 }
@@ -596,6 +697,8 @@ export_thread (GTask        *task,
 {
   ExportData *data = task_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(CxPlan) plan = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
   CxExportOptions options = {
     /* A picture is pasted into slides: twice the pixels stay sharp there */
     .scale = data->format == CX_EXPORT_PNG ? 2.0 : 1.0,
@@ -603,7 +706,17 @@ export_thread (GTask        *task,
     .dark = FALSE,
   };
 
-  if (!cx_map_export (data->plan, data->findings, data->path, data->format, &options, &error))
+  /* The thread's own plan, from the bytes: the window's is being edited */
+  plan = cx_plan_read_from_data (g_bytes_get_data (data->bytes, NULL),
+                                 g_bytes_get_size (data->bytes), NULL, NULL, NULL, &error);
+  if (plan == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  findings = cx_check_plan (plan);
+
+  if (!cx_map_export (plan, findings, data->path, data->format, &options, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -646,8 +759,7 @@ cx_document_export_async (CxDocument          *self,
     }
 
   data = g_new0 (ExportData, 1);
-  data->plan = g_object_ref (self->plan);
-  data->findings = g_ptr_array_ref (self->findings);
+  data->bytes = cx_plan_to_bytes (self->plan);
   data->path = g_strdup (g_file_peek_path (file));
   data->format = format;
   g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "cx-check.h"
+#include "cx-history.h"
 #include "cx-map.h"
 #include "cx-model.h"
 #include "cx-plan-io.h"
@@ -56,6 +57,8 @@ CxDocument *cx_document_load_finish    (GAsyncResult         *result,
                                         GError              **error);
 
 CxPlan     *cx_document_get_plan       (CxDocument           *self);
+CxHistory  *cx_document_get_history    (CxDocument           *self);
+void        cx_document_check_now      (CxDocument           *self);
 GPtrArray  *cx_document_get_findings   (CxDocument           *self);
 void        cx_document_count_findings (CxDocument           *self,
                                         guint                 counts[3]);
@@ -66,8 +69,6 @@ const char *cx_document_get_title      (CxDocument           *self);
 const char *cx_document_get_etag       (CxDocument           *self);
 const char *cx_document_get_checksum   (CxDocument           *self);
 gboolean    cx_document_get_modified   (CxDocument           *self);
-void        cx_document_set_modified   (CxDocument           *self,
-                                        gboolean              modified);
 gboolean    cx_document_get_busy       (CxDocument           *self);
 
 void        cx_document_save_async     (CxDocument           *self,

@@ -174,14 +174,29 @@ on_click_pressed (CxMapView       *self,
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
 
-  if (self->layout == NULL || x < _cx_map_view_get_header_width (self))
+  if (cx_map_view_get_layout (self) == NULL || x < _cx_map_view_get_header_width (self))
     return;
 
   widget_to_map (self, x, y, &map_x, &map_y);
   step = cx_map_layout_step_at (self->layout, map_x, map_y);
   cx_map_view_set_selected_step (self, step);
   if (step != NULL)
-    _cx_map_view_emit_step_activated (self, step);
+    {
+      _cx_map_view_emit_step_activated (self, step);
+      return;
+    }
+
+  /* Outside every step: the phase there, for a step to be added to it
+   * (an empty phase shows a place for one) */
+  _cx_map_view_set_selected_phase (self, -1);
+  for (CxPhase phase = 0; phase < CX_N_PHASES; phase++)
+    {
+      cairo_rectangle_t band;
+
+      if (cx_map_layout_get_phase_rect (self->layout, phase, &band) &&
+          map_x >= band.x && map_x < band.x + band.width)
+        _cx_map_view_set_selected_phase (self, phase);
+    }
 }
 
 static gboolean

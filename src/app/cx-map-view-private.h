@@ -24,7 +24,9 @@ struct _CxMapView
   CxPlan        *plan;
   GPtrArray     *findings;
   CxMapLayout   *layout;
+  gboolean       layout_stale;   /* the plan's geometry changed since it was laid out */
   CxStep        *selected;
+  int            selected_phase; /* chosen without a step, or -1 */
 
   GtkAdjustment *hadjustment;
   GtkAdjustment *vadjustment;
@@ -44,6 +46,9 @@ struct _CxMapView
   double            header_key[4];   /* zoom, vertical scroll, width, height */
 };
 
+void   _cx_map_view_ensure_layout        (CxMapView      *self);
+void   _cx_map_view_set_selected_phase   (CxMapView      *self,
+                                          int             phase);
 double _cx_map_view_adjustment_value     (GtkAdjustment  *adjustment);
 double _cx_map_view_get_header_width     (CxMapView      *self);
 void   _cx_map_view_set_zoom_at          (CxMapView      *self,

@@ -9,6 +9,11 @@
  * so a GtkScrolledWindow around it gives the scroll bars; the lane-name
  * column is drawn last at the left edge, so it stays in view while the
  * map scrolls sideways.
+ *
+ * The view follows the plan's changes itself (CxPlan::changed): a text or
+ * a value only redraws; what moves things (steps, lanes, failures, the
+ * connections) marks the layout stale, and it is laid out again once,
+ * when next needed (at the latest for the next frame).
  */
 
 #define G_LOG_DOMAIN "cx-map-view"
@@ -52,11 +57,30 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (CxMapView, cx_map_view, GTK_TYPE_WIDGET,
 /* ------------------------------------------------------------------ */
 /* Geometry                                                            */
 
+static void cx_map_view_rebuild_layout (CxMapView *self,
+                                        gboolean   keep_position);
+static void on_plan_changed            (CxPlan       *plan,
+                                        CxPlanChange  what,
+                                        GObject      *object,
+                                        CxMapView    *self);
+
+/* The layout, laid out again first if the plan's geometry changed */
+void
+_cx_map_view_ensure_layout (CxMapView *self)
+{
+  if (!self->layout_stale)
+    return;
+
+  self->layout_stale = FALSE;
+  cx_map_view_rebuild_layout (self, TRUE);
+}
+
 static void
 cx_map_view_get_map_size (CxMapView *self,
                           double    *width,
                           double    *height)
 {
+  _cx_map_view_ensure_layout (self);
   *width = *height = 0;
   if (self->layout != NULL)
     cx_map_layout_get_size (self->layout, width, height);
@@ -65,6 +89,7 @@ cx_map_view_get_map_size (CxMapView *self,
 double
 _cx_map_view_get_header_width (CxMapView *self)
 {
+  _cx_map_view_ensure_layout (self);
   return self->layout != NULL ? cx_map_layout_get_header_width (self->layout) * self->zoom : 0;
 }
 
@@ -330,6 +355,8 @@ cx_map_view_size_allocate (GtkWidget *widget,
 {
   CxMapView *self = CX_MAP_VIEW (widget);
 
+  /* Laid out again, if the plan changed, before the frame is drawn */
+  _cx_map_view_ensure_layout (self);
   cx_map_view_update_adjustments (self,
                                   _cx_map_view_adjustment_value (self->hadjustment),
                                   _cx_map_view_adjustment_value (self->vadjustment));
@@ -348,6 +375,7 @@ cx_map_view_rebuild_layout (CxMapView *self,
 
   g_clear_pointer (&self->layout, cx_map_layout_unref);
   g_clear_pointer (&self->header_node, gsk_render_node_unref);
+  self->layout_stale = FALSE;
   if (self->plan != NULL)
     {
       CxMapLayoutOptions options = { .phase = -1, .font_family = NULL };
@@ -362,6 +390,80 @@ cx_map_view_rebuild_layout (CxMapView *self,
   else
     cx_map_view_update_adjustments (self, 0, 0);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* What changed decides what is done again: a redraw, or a new layout */
+static void
+on_plan_changed (CxPlan       *plan,
+                 CxPlanChange  what,
+                 GObject      *object,
+                 CxMapView    *self)
+{
+  /* A lane renamed: the lane-name column is drawn again */
+  if (CX_IS_LANE (object) || (what & CX_PLAN_CHANGE_STRUCTURE))
+    g_clear_pointer (&self->header_node, gsk_render_node_unref);
+
+  if (what & (CX_PLAN_CHANGE_STRUCTURE | CX_PLAN_CHANGE_GEOMETRY | CX_PLAN_CHANGE_SETTINGS))
+    {
+      self->layout_stale = TRUE;
+      gtk_widget_queue_allocate (GTK_WIDGET (self));
+    }
+
+  /* The step selected was deleted */
+  if (self->selected != NULL && cx_step_get_plan (self->selected) != plan)
+    cx_map_view_set_selected_step (self, NULL);
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * cx_map_view_set_findings:
+ * @self: a #CxMapView
+ * @findings: (nullable) (element-type CxFinding): the plan checked again
+ *
+ * Shows the badges of the findings of the plan checked again, without
+ * laying the map out again.
+ */
+void
+cx_map_view_set_findings (CxMapView *self,
+                          GPtrArray *findings)
+{
+  g_return_if_fail (CX_IS_MAP_VIEW (self));
+
+  if (findings == self->findings)
+    return;
+
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  if (findings != NULL)
+    self->findings = g_ptr_array_ref (findings);
+  if (self->layout != NULL && !self->layout_stale)
+    cx_map_layout_set_findings (self->layout, findings);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * cx_map_view_get_selected_phase:
+ * @self: a #CxMapView
+ *
+ * Returns: the phase of the step selected, or the phase chosen on the map
+ *   without a step (an empty one's place), or -1
+ */
+int
+cx_map_view_get_selected_phase (CxMapView *self)
+{
+  g_return_val_if_fail (CX_IS_MAP_VIEW (self), -1);
+
+  if (self->selected != NULL)
+    return cx_step_get_phase (self->selected);
+
+  return self->selected_phase;
+}
+
+void
+_cx_map_view_set_selected_phase (CxMapView *self,
+                                 int        phase)
+{
+  self->selected_phase = phase;
 }
 
 /**
@@ -385,7 +487,14 @@ cx_map_view_set_plan (CxMapView *self,
 
   plan_changed = plan != self->plan;
   if (plan_changed)
-    cx_map_view_set_selected_step (self, NULL);
+    {
+      cx_map_view_set_selected_step (self, NULL);
+      self->selected_phase = -1;
+      if (self->plan != NULL)
+        g_signal_handlers_disconnect_by_data (self->plan, self);
+      if (plan != NULL)
+        g_signal_connect (plan, "changed", G_CALLBACK (on_plan_changed), self);
+    }
 
   g_set_object (&self->plan, plan);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
@@ -423,6 +532,7 @@ cx_map_view_get_layout (CxMapView *self)
 {
   g_return_val_if_fail (CX_IS_MAP_VIEW (self), NULL);
 
+  _cx_map_view_ensure_layout (self);
   return self->layout;
 }
 
@@ -451,6 +561,9 @@ cx_map_view_set_selected_step (CxMapView *self,
   if (!g_set_object (&self->selected, step))
     return;
 
+  if (step != NULL)
+    self->selected_phase = -1;
+  _cx_map_view_ensure_layout (self);
   if (step != NULL && self->layout != NULL)
     {
       cairo_rectangle_t rect;
@@ -508,6 +621,7 @@ _cx_map_view_select_index (CxMapView *self,
 {
   guint n_steps;
 
+  _cx_map_view_ensure_layout (self);
   if (self->layout == NULL)
     return;
 
@@ -522,6 +636,7 @@ _cx_map_view_select_index (CxMapView *self,
 int
 _cx_map_view_get_selected_index (CxMapView *self)
 {
+  _cx_map_view_ensure_layout (self);
   if (self->layout == NULL || self->selected == NULL)
     return -1;
 
@@ -582,6 +697,8 @@ cx_map_view_dispose (GObject *object)
   g_clear_pointer (&self->layout, cx_map_layout_unref);
   g_clear_pointer (&self->header_node, gsk_render_node_unref);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
   g_clear_object (&self->plan);
 
   G_OBJECT_CLASS (cx_map_view_parent_class)->dispose (object);
@@ -708,6 +825,7 @@ static void
 cx_map_view_init (CxMapView *self)
 {
   self->zoom = 1.0;
+  self->selected_phase = -1;
 
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 

@@ -23,6 +23,9 @@ void         cx_map_view_set_plan          (CxMapView               *self,
                                             CxPlan                  *plan,
                                             GPtrArray               *findings);
 CxPlan      *cx_map_view_get_plan          (CxMapView               *self);
+void         cx_map_view_set_findings      (CxMapView               *self,
+                                            GPtrArray               *findings);
+int          cx_map_view_get_selected_phase (CxMapView              *self);
 CxMapLayout *cx_map_view_get_layout        (CxMapView               *self);
 CxStep      *cx_map_view_get_selected_step (CxMapView               *self);
 void         cx_map_view_set_selected_step (CxMapView               *self,

@@ -1,12 +1,17 @@
-/* cx-step-panel.c — the details of the selected step, read-only
+/* cx-step-panel.c — the selected step's editor
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Everything the map's column shortens (titles, cell texts cut at three
- * lines) in full, with the fields the map only shows as symbols: channel,
- * evidence, persona, the levels, the failures and their RPN. Editing comes
- * with the next issue; until then the panel is rebuilt when the step
- * changes.
+ * Every field of the step, edited in place: each change goes through the
+ * plan's history as one step of undo (typing in one field merges into
+ * one), and the panel follows the plan when it changes elsewhere (undo,
+ * the map's own editor), putting the model's values back in its widgets
+ * once after a burst of changes. Scales are named (1 very poor … 5
+ * excellent, −3 furious … +3 delighted), never bare numbers.
+ *
+ * This file holds the step's own fields, its experience and its lanes;
+ * the failures and what a recovery step answers are in
+ * cx-step-panel-failures.c.
  */
 
 #define G_LOG_DOMAIN "cx-step-panel"
@@ -15,31 +20,8 @@
 
 #include <glib/gi18n.h>
 
-#include "cx-step-panel.h"
-
-struct _CxStepPanel
-{
-  AdwBin                parent_instance;
-
-  CxStep               *step;
-
-  GtkStack             *stack;
-  GtkLabel             *title_label;
-  GtkLabel             *summary_label;
-  GtkWidget            *marks_box;
-  GtkWidget            *wow_label;
-  GtkWidget            *moment_of_truth_label;
-  AdwPreferencesGroup  *step_group;
-  AdwPreferencesGroup  *experience_group;
-  AdwPreferencesGroup  *lanes_group;
-  AdwPreferencesGroup  *failures_group;
-
-  /* The list each group holds now, replaced on every change of step */
-  GtkWidget            *step_list;
-  GtkWidget            *experience_list;
-  GtkWidget            *lanes_list;
-  GtkWidget            *failures_list;
-};
+#include "cx-edit.h"
+#include "cx-step-panel-private.h"
 
 enum {
   PROP_0,
@@ -50,6 +32,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (CxStepPanel, cx_step_panel, ADW_TYPE_BIN)
+
+static void cx_step_panel_sync (CxStepPanel *self);
 
 /* ------------------------------------------------------------------ */
 /* Words for the format's values                                       */
@@ -67,396 +51,532 @@ phase_name (CxPhase phase)
     }
 }
 
-static const char *
-channel_name (CxChannel channel)
+/* In the order of CxChannel, from CX_CHANNEL_NONE */
+static const char *const channel_names[] = {
+  N_("Not said"), N_("Web"), N_("App"), N_("Email"), N_("Phone"), N_("Chat"),
+  N_("Social media"), N_("Mail"), N_("Store"), N_("In person"), N_("Self-service"),
+  N_("Other"),
+};
+
+/* In the order of CxEvidence, from CX_EVIDENCE_NONE */
+static const char *const evidence_names[] = {
+  N_("Not said"),
+  N_("Observed — seen in research or data"),
+  N_("Assumed — believed, not yet seen"),
+  N_("Proposed — a design not yet live"),
+};
+
+/* Level 0 is "not assessed"; 1..5 as the format names them */
+static const char *const level_names[] = {
+  N_("Not assessed"), N_("1 · Very poor"), N_("2 · Poor"), N_("3 · Adequate"),
+  N_("4 · Good"), N_("5 · Excellent"),
+};
+
+/* First "not set", then −3 … +3 */
+static const char *const emotion_names[] = {
+  N_("Not set"), N_("−3 · Furious"), N_("−2 · Frustrated"), N_("−1 · Uneasy"),
+  N_("0 · Indifferent"), N_("+1 · Content"), N_("+2 · Pleased"), N_("+3 · Delighted"),
+};
+
+const char *
+_cx_step_panel_step_name (CxStep *step)
 {
-  switch (channel)
-    {
-    case CX_CHANNEL_WEB:          return _("Web");
-    case CX_CHANNEL_APP:          return _("App");
-    case CX_CHANNEL_EMAIL:        return _("Email");
-    case CX_CHANNEL_PHONE:        return _("Phone");
-    case CX_CHANNEL_CHAT:         return _("Chat");
-    case CX_CHANNEL_SOCIAL:       return _("Social media");
-    case CX_CHANNEL_MAIL:         return _("Mail");
-    case CX_CHANNEL_STORE:        return _("Store");
-    case CX_CHANNEL_IN_PERSON:    return _("In person");
-    case CX_CHANNEL_SELF_SERVICE: return _("Self-service");
-    case CX_CHANNEL_OTHER:        return _("Other");
-    case CX_CHANNEL_NONE:
-    default:                      return NULL;
-    }
+  const char *title = cx_step_get_title (step);
+
+  return title != NULL ? title : _("Untitled step");
 }
 
-static const char *
-evidence_name (CxEvidence evidence)
+static GListModel *
+names_model (const char *const *names,
+             guint              n_names)
 {
-  switch (evidence)
-    {
-    case CX_EVIDENCE_OBSERVED: return _("Observed");
-    case CX_EVIDENCE_ASSUMED:  return _("Assumed");
-    case CX_EVIDENCE_PROPOSED: return _("Proposed");
-    case CX_EVIDENCE_NONE:
-    default:                   return NULL;
-    }
-}
+  GtkStringList *list = gtk_string_list_new (NULL);
 
-/* "4 of 5 — text", or what is there of it */
-static char *
-describe_level (int         level,
-                const char *text)
-{
-  if (level == 0 && text == NULL)
-    return NULL;
-  if (level == 0)
-    return g_strdup (text);
-  if (text == NULL)
-    return g_strdup_printf (_("%d of %d"), level, CX_LEVEL_MAX);
+  for (guint i = 0; i < n_names; i++)
+    gtk_string_list_append (list, _(names[i]));
 
-  return g_strdup_printf (_("%d of %d — %s"), level, CX_LEVEL_MAX, text);
+  return G_LIST_MODEL (list);
 }
 
 /* ------------------------------------------------------------------ */
-/* Rows                                                                */
+/* Fields                                                              */
 
-static GtkWidget *
-new_list (void)
+void
+_cx_step_panel_refused (CxStepPanel *self,
+                        GtkWidget   *widget,
+                        GError      *error)
 {
-  GtkWidget *list = gtk_list_box_new ();
+  if (error == NULL)
+    {
+      gtk_widget_remove_css_class (widget, "error");
+      gtk_widget_set_tooltip_text (widget, NULL);
+      return;
+    }
 
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-
-  return list;
+  /* The model keeps its value; the field shows why it does not take this */
+  gtk_widget_add_css_class (widget, "error");
+  gtk_widget_set_tooltip_text (widget, error->message);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error->message, -1);
 }
 
-/* Replaces the list a group shows with a new, empty one */
-static GtkWidget *
-reset_group (AdwPreferencesGroup  *group,
-             GtkWidget           **list)
+static void
+on_text_changed (AdwEntryRow *row,
+                 CxStepPanel *self)
 {
-  if (*list != NULL)
-    adw_preferences_group_remove (group, *list);
+  g_autoptr(GError) error = NULL;
+  gpointer object = g_object_get_data (G_OBJECT (row), "cx-object");
+  const char *property = g_object_get_data (G_OBJECT (row), "cx-property");
+  CxLane *lane = g_object_get_data (G_OBJECT (row), "cx-lane");
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
 
-  *list = new_list ();
-  adw_preferences_group_add (group, *list);
+  if (self->syncing || self->history == NULL || object == NULL)
+    return;
 
-  return *list;
+  if (lane != NULL)
+    cx_edit_set_cell (self->history, object, lane, text, CX_EDIT_MERGE, &error);
+  else
+    cx_edit_set_text (self->history, object, property, text, CX_EDIT_MERGE, &error);
+  _cx_step_panel_refused (self, GTK_WIDGET (row), error);
 }
 
-static GtkWidget *
-new_row (const char *title,
-         const char *subtitle)
+/* Typing in a field is one step of undo, until the field is left */
+static void
+on_text_done (CxStepPanel *self)
 {
-  g_autofree char *title_markup = g_markup_escape_text (title, -1);
-  g_autofree char *subtitle_markup = subtitle != NULL ? g_markup_escape_text (subtitle, -1) : NULL;
-  GtkWidget *row = adw_action_row_new ();
+  if (self->history != NULL)
+    cx_history_break_merge (self->history);
+}
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title_markup);
-  if (subtitle_markup != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle_markup);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+AdwEntryRow *
+_cx_step_panel_text_row (CxStepPanel *self,
+                         const char  *title,
+                         gpointer     object,
+                         const char  *property)
+{
+  AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
+  g_object_set_data (G_OBJECT (row), "cx-object", object);
+  g_object_set_data (G_OBJECT (row), "cx-property", (gpointer) property);
+  g_signal_connect (row, "changed", G_CALLBACK (on_text_changed), self);
+  g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (on_text_done), self);
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_text_done), self);
+  gtk_widget_add_controller (GTK_WIDGET (row), focus);
 
   return row;
 }
 
-/* A field: its name small above its value; an absent value says so */
-static void
-add_field (GtkWidget  *list,
-           const char *name,
-           const char *value)
+/* Puts the model's text in @row, unless it shows it already (so the
+ * cursor stays where the user types) */
+void
+_cx_step_panel_set_row_text (CxStepPanel *self,
+                             AdwEntryRow *row,
+                             const char  *text)
 {
-  GtkWidget *row = new_row (name, value != NULL ? value : _("Not set"));
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text != NULL ? text : "") == 0)
+    return;
 
-  gtk_widget_add_css_class (row, "cx-field");
-  if (value == NULL)
-    gtk_widget_add_css_class (row, "cx-unset");
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  self->syncing = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+  self->syncing = FALSE;
 }
 
 static void
-add_placeholder (GtkWidget  *list,
-                 const char *text)
+set_selected (CxStepPanel *self,
+              AdwComboRow *row,
+              guint        position)
 {
-  GtkWidget *label = gtk_label_new (text);
+  if (adw_combo_row_get_selected (row) == position)
+    return;
 
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_set_margin_top (label, 12);
-  gtk_widget_set_margin_bottom (label, 12);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_list_box_set_placeholder (GTK_LIST_BOX (list), label);
+  self->syncing = TRUE;
+  adw_combo_row_set_selected (row, position);
+  self->syncing = FALSE;
 }
 
-static const char *
-rpn_class (int rpn)
+static void
+set_active (CxStepPanel *self,
+            GtkSwitch   *widget,
+            gboolean     active)
 {
-  /* The bands FMEA practice reads: above 200 act now, above 100 plan */
-  if (rpn >= 200)
-    return "cx-rpn-high";
-  if (rpn >= 100)
-    return "cx-rpn-medium";
-  return "cx-rpn-low";
+  if (gtk_switch_get_active (widget) == active)
+    return;
+
+  self->syncing = TRUE;
+  gtk_switch_set_active (widget, active);
+  self->syncing = FALSE;
+}
+
+/* A choice row: @names, the position chosen edited by @callback */
+static AdwComboRow *
+choice_row (CxStepPanel       *self,
+            const char        *title,
+            const char        *subtitle,
+            GListModel        *model,
+            GCallback          callback)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_combo_row_set_model (row, model);
+  g_signal_connect_swapped (row, "notify::selected", callback, self);
+  g_object_unref (model);
+
+  return row;
+}
+
+static GtkSwitch *
+switch_row (CxStepPanel         *self,
+            AdwPreferencesGroup *group,
+            const char          *title,
+            const char          *subtitle,
+            GCallback            callback)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *widget = gtk_switch_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), widget);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), widget);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, row, NULL, -1);
+  g_signal_connect_swapped (widget, "notify::active", callback, self);
+  adw_preferences_group_add (group, row);
+
+  return GTK_SWITCH (widget);
+}
+
+/* ------------------------------------------------------------------ */
+/* What the user changes                                               */
+
+static void
+report (CxStepPanel *self,
+        gpointer     widget,
+        GError      *error)
+{
+  _cx_step_panel_refused (self, GTK_WIDGET (widget), error);
+}
+
+static void
+on_channel_selected (CxStepPanel *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->syncing || self->step == NULL)
+    return;
+  cx_edit_set_enum (self->history, self->step, "channel",
+                    adw_combo_row_get_selected (self->channel_row), &error);
+  report (self, self->channel_row, error);
+}
+
+static void
+on_evidence_selected (CxStepPanel *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->syncing || self->step == NULL)
+    return;
+  cx_edit_set_enum (self->history, self->step, "evidence",
+                    adw_combo_row_get_selected (self->evidence_row), &error);
+  report (self, self->evidence_row, error);
+}
+
+static void
+on_persona_selected (CxStepPanel *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint selected = adw_combo_row_get_selected (self->persona_row);
+
+  if (self->syncing || self->step == NULL || selected >= self->persona_ids->len)
+    return;
+  cx_edit_set_text (self->history, self->step, "persona",
+                    g_ptr_array_index (self->persona_ids, selected), 0, &error);
+  report (self, self->persona_row, error);
+}
+
+static void
+on_wow_toggled (CxStepPanel *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->syncing || self->step == NULL)
+    return;
+  cx_edit_set_boolean (self->history, self->step, "wow",
+                       gtk_switch_get_active (self->wow_switch), &error);
+}
+
+static void
+on_moment_of_truth_toggled (CxStepPanel *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->syncing || self->step == NULL)
+    return;
+  cx_edit_set_boolean (self->history, self->step, "moment-of-truth",
+                       gtk_switch_get_active (self->moment_of_truth_switch), &error);
+}
+
+static void
+on_expected_selected (CxStepPanel *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->syncing || self->step == NULL)
+    return;
+  cx_edit_set_expected (self->history, self->step, adw_combo_row_get_selected (self->expected_row),
+                        cx_step_get_expected_text (self->step), 0, &error);
+  report (self, self->expected_row, error);
+  cx_step_panel_sync (self);
+}
+
+static void
+on_delivered_selected (CxStepPanel *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->syncing || self->step == NULL)
+    return;
+  cx_edit_set_delivered (self->history, self->step,
+                         adw_combo_row_get_selected (self->delivered_row),
+                         cx_step_get_delivered_text (self->step), 0, &error);
+  report (self, self->delivered_row, error);
+  cx_step_panel_sync (self);
+}
+
+static void
+on_emotion_selected (CxStepPanel *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint selected = adw_combo_row_get_selected (self->emotion_row);
+
+  if (self->syncing || self->step == NULL)
+    return;
+  cx_edit_set_emotion (self->history, self->step, selected > 0, (int) selected - 4,
+                       cx_step_get_emotion_text (self->step), 0, &error);
+  report (self, self->emotion_row, error);
+  cx_step_panel_sync (self);
+}
+
+/* ------------------------------------------------------------------ */
+/* Putting the step in the widgets                                     */
+
+static void
+rebuild_personas (CxStepPanel *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint n = self->plan != NULL ? cx_plan_get_n_personas (self->plan) : 0;
+
+  g_ptr_array_set_size (self->persona_ids, 0);
+  g_ptr_array_add (self->persona_ids, NULL);
+  gtk_string_list_append (names, _("Every persona"));
+  for (guint i = 0; i < n; i++)
+    {
+      CxPersona *persona = cx_plan_get_persona (self->plan, i);
+      const char *name = cx_persona_get_name (persona);
+
+      g_ptr_array_add (self->persona_ids, g_strdup (cx_persona_get_id (persona)));
+      gtk_string_list_append (names, name != NULL ? name : cx_persona_get_id (persona));
+    }
+
+  /* A step may name a persona the plan lacks (check CX008): shown as is */
+  if (self->step != NULL && cx_step_get_persona (self->step) != NULL &&
+      !CX_IS_PERSONA (cx_plan_lookup_id (self->plan, cx_step_get_persona (self->step))))
+    {
+      g_autofree char *missing = g_strdup_printf (_("Unknown persona “%s”"),
+                                                  cx_step_get_persona (self->step));
+
+      g_ptr_array_add (self->persona_ids, g_strdup (cx_step_get_persona (self->step)));
+      gtk_string_list_append (names, missing);
+    }
+
+  self->syncing = TRUE;
+  adw_combo_row_set_model (self->persona_row, G_LIST_MODEL (names));
+  self->syncing = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->persona_row), self->persona_ids->len > 1);
+}
+
+static void
+rebuild_lanes (CxStepPanel *self)
+{
+  guint n = self->plan != NULL ? cx_plan_get_n_lanes (self->plan) : 0;
+
+  for (guint i = 0; i < self->lane_rows->len; i++)
+    adw_preferences_group_remove (self->lanes_group, g_ptr_array_index (self->lane_rows, i));
+  g_ptr_array_set_size (self->lane_rows, 0);
+
+  for (guint i = 0; i < n && self->step != NULL; i++)
+    {
+      CxLane *lane = cx_plan_get_lane (self->plan, i);
+      AdwEntryRow *row;
+
+      if (!cx_lane_kind_holds_text (cx_lane_get_kind (lane)))
+        continue;
+
+      row = _cx_step_panel_text_row (self, cx_lane_get_name (lane) != NULL
+                                             ? cx_lane_get_name (lane) : cx_lane_get_id (lane),
+                                     self->step, NULL);
+      g_object_set_data (G_OBJECT (row), "cx-lane", lane);
+      adw_preferences_group_add (self->lanes_group, GTK_WIDGET (row));
+      g_ptr_array_add (self->lane_rows, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->lanes_group), self->lane_rows->len > 0);
+}
+
+static void
+sync_place (CxStepPanel *self)
+{
+  CxPhase phase = cx_step_get_phase (self->step);
+  int index = cx_plan_get_step_index (self->plan, self->step);
+  g_autofree char *place = NULL;
+
+  /* Translators: "During · step 2 of 5" */
+  place = g_strdup_printf (_("%s · step %d of %u"), phase_name (phase), index + 1,
+                           cx_plan_get_n_steps (self->plan, phase));
+  gtk_label_set_text (self->place_label, place);
+}
+
+/* The model's values into the widgets */
+static void
+cx_step_panel_sync (CxStepPanel *self)
+{
+  CxStep *step = self->step;
+  const char *persona;
+  guint persona_index = 0;
+
+  g_clear_handle_id (&self->sync_source, g_source_remove);
+  if (step == NULL || cx_step_get_plan (step) == NULL)
+    return;
+
+  sync_place (self);
+  _cx_step_panel_set_row_text (self, self->title_row, cx_step_get_title (step));
+  _cx_step_panel_set_row_text (self, self->owner_row, cx_step_get_owner (step));
+  set_selected (self, self->channel_row, cx_step_get_channel (step));
+  set_selected (self, self->evidence_row, cx_step_get_evidence (step));
+  persona = cx_step_get_persona (step);
+  for (guint i = 1; persona != NULL && i < self->persona_ids->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->persona_ids, i), persona) == 0)
+      persona_index = i;
+  set_selected (self, self->persona_row, persona_index);
+  set_active (self, self->wow_switch, cx_step_get_wow (step));
+  set_active (self, self->moment_of_truth_switch, cx_step_get_moment_of_truth (step));
+
+  set_selected (self, self->expected_row, cx_step_get_expected_level (step));
+  _cx_step_panel_set_row_text (self, self->expected_text_row, cx_step_get_expected_text (step));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->expected_text_row),
+                            cx_step_get_expected_level (step) > 0);
+  set_selected (self, self->delivered_row, cx_step_get_delivered_level (step));
+  _cx_step_panel_set_row_text (self, self->delivered_text_row, cx_step_get_delivered_text (step));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->delivered_text_row),
+                            cx_step_get_delivered_level (step) > 0);
+  set_selected (self, self->emotion_row,
+                cx_step_get_has_emotion (step) ? (guint) (cx_step_get_emotion (step) + 4) : 0);
+  _cx_step_panel_set_row_text (self, self->emotion_text_row, cx_step_get_emotion_text (step));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->emotion_text_row), cx_step_get_has_emotion (step));
+
+  for (guint i = 0; i < self->lane_rows->len; i++)
+    {
+      AdwEntryRow *row = g_ptr_array_index (self->lane_rows, i);
+      CxLane *lane = g_object_get_data (G_OBJECT (row), "cx-lane");
+
+      _cx_step_panel_set_row_text (self, row, cx_step_lookup_cell (step, cx_lane_get_id (lane)));
+    }
+
+  _cx_step_panel_failures_sync (self);
+}
+
+static void
+cx_step_panel_rebuild (CxStepPanel *self)
+{
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  if (self->step == NULL)
+    return;
+
+  rebuild_personas (self);
+  rebuild_lanes (self);
+  _cx_step_panel_failures_rebuild (self);
+  _cx_step_panel_recovery_rebuild (self);
+  cx_step_panel_sync (self);
 }
 
 static gboolean
-id_in_list (const char *ids,
-            const char *id)
+sync_idle (gpointer user_data)
 {
-  g_auto(GStrv) tokens = NULL;
+  CxStepPanel *self = user_data;
 
-  if (ids == NULL)
-    return FALSE;
+  self->sync_source = 0;
+  cx_step_panel_sync (self);
 
-  tokens = g_strsplit_set (ids, " \t\n", -1);
-  return g_strv_contains ((const char * const *) tokens, id);
+  return G_SOURCE_REMOVE;
 }
 
-/* The titles of the recovery steps that answer @failure_id, or NULL */
-static char *
-find_recoveries (CxPlan     *plan,
-                 const char *failure_id)
+static gboolean
+rebuild_idle (gpointer user_data)
 {
-  g_autoptr(GString) titles = NULL;
-  guint n = cx_plan_get_n_steps (plan, CX_PHASE_RECOVERY);
+  CxStepPanel *self = user_data;
 
-  for (guint i = 0; i < n; i++)
-    {
-      CxStep *step = cx_plan_get_step (plan, CX_PHASE_RECOVERY, i);
+  self->rebuild_source = 0;
+  cx_step_panel_rebuild (self);
 
-      if (!id_in_list (cx_step_get_recovers (step), failure_id))
-        continue;
-      if (titles == NULL)
-        titles = g_string_new (NULL);
-      else
-        g_string_append (titles, ", ");
-      g_string_append (titles, cx_step_get_title (step) != NULL ? cx_step_get_title (step)
-                                                                : cx_step_get_id (step));
-    }
-
-  return titles != NULL ? g_string_free (g_steal_pointer (&titles), FALSE) : NULL;
-}
-
-static const char *
-step_title_for_id (CxPlan     *plan,
-                   const char *id)
-{
-  GObject *object = plan != NULL && id != NULL ? cx_plan_lookup_id (plan, id) : NULL;
-
-  if (object != NULL && CX_IS_STEP (object) && cx_step_get_title (CX_STEP (object)) != NULL)
-    return cx_step_get_title (CX_STEP (object));
-
-  return id;
+  return G_SOURCE_REMOVE;
 }
 
 static void
-add_failure (GtkWidget *list,
-             CxPlan    *plan,
-             CxFailure *failure)
+on_plan_changed (CxPlan       *plan,
+                 CxPlanChange  what,
+                 GObject      *object,
+                 CxStepPanel  *self)
 {
-  g_autoptr(GString) details = g_string_new (NULL);
-  g_autofree char *recoveries = NULL;
-  g_autofree char *rpn_text = NULL;
-  GtkWidget *row, *badge;
-  int rpn = cx_failure_get_rpn (failure);
+  if (self->step == NULL)
+    return;
 
-  if (cx_failure_get_effect (failure) != NULL)
-    g_string_append (details, cx_failure_get_effect (failure));
-
-  g_string_append_printf (details, "%s", details->len > 0 ? "\n" : "");
-  g_string_append_printf (details, _("Severity %d × occurrence %d × detection %d"),
-                          cx_failure_get_severity (failure),
-                          cx_failure_get_occurrence (failure),
-                          cx_failure_get_detection (failure));
-
-  if (cx_failure_get_leads_to (failure) != NULL)
+  /* The step was deleted (or undone into being): nothing to edit */
+  if (cx_step_get_plan (self->step) != plan)
     {
-      g_string_append_c (details, '\n');
-      g_string_append_printf (details, _("Leads to: %s"),
-                              step_title_for_id (plan, cx_failure_get_leads_to (failure)));
-    }
-
-  recoveries = plan != NULL ? find_recoveries (plan, cx_failure_get_id (failure)) : NULL;
-  g_string_append_c (details, '\n');
-  if (recoveries != NULL)
-    g_string_append_printf (details, _("Recovered by: %s"), recoveries);
-  else
-    g_string_append (details, _("No recovery step answers it"));
-
-  row = new_row (cx_failure_get_mode (failure) != NULL ? cx_failure_get_mode (failure)
-                                                       : cx_failure_get_id (failure),
-                 details->str);
-
-  rpn_text = g_strdup_printf (_("RPN %d"), rpn);
-  badge = gtk_label_new (rpn_text);
-  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (badge, "cx-rpn");
-  gtk_widget_add_css_class (badge, rpn_class (rpn));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
-
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-}
-
-/* ------------------------------------------------------------------ */
-/* Showing a step                                                      */
-
-static void
-cx_step_panel_show_step (CxStepPanel *self)
-{
-  CxStep *step = self->step;
-  CxPlan *plan;
-  GtkWidget *list;
-  g_autoptr(GString) summary = NULL;
-  g_autofree char *expected = NULL;
-  g_autofree char *delivered = NULL;
-  g_autofree char *emotion = NULL;
-  const char *persona_name = NULL;
-  guint n_lanes = 0;
-
-  g_assert (CX_IS_STEP_PANEL (self));
-
-  if (step == NULL)
-    {
-      gtk_stack_set_visible_child_name (self->stack, "empty");
+      cx_step_panel_set_step (self, NULL);
       return;
     }
 
-  plan = cx_step_get_plan (step);
-
-  gtk_label_set_text (self->title_label, cx_step_get_title (step) != NULL
-                                           ? cx_step_get_title (step) : cx_step_get_id (step));
-
-  /* "During · Store", the line under the title */
-  summary = g_string_new (phase_name (cx_step_get_phase (step)));
-  if (channel_name (cx_step_get_channel (step)) != NULL)
-    g_string_append_printf (summary, " · %s", channel_name (cx_step_get_channel (step)));
-  gtk_label_set_text (self->summary_label, summary->str);
-
-  gtk_widget_set_visible (self->wow_label, cx_step_get_wow (step));
-  gtk_widget_set_visible (self->moment_of_truth_label, cx_step_get_moment_of_truth (step));
-  gtk_widget_set_visible (self->marks_box,
-                          cx_step_get_wow (step) || cx_step_get_moment_of_truth (step));
-
-  if (plan != NULL && cx_step_get_persona (step) != NULL)
+  /* Lanes, personas, failures and what points where: their rows again;
+   * otherwise the values alone. Both once, after the burst of changes. */
+  if (what & (CX_PLAN_CHANGE_STRUCTURE | CX_PLAN_CHANGE_GEOMETRY) ||
+      CX_IS_LANE (object) || CX_IS_PERSONA (object))
     {
-      GObject *persona = cx_plan_lookup_id (plan, cx_step_get_persona (step));
-
-      persona_name = persona != NULL && CX_IS_PERSONA (persona)
-                       ? cx_persona_get_name (CX_PERSONA (persona)) : cx_step_get_persona (step);
+      if (self->rebuild_source == 0)
+        self->rebuild_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 15, rebuild_idle,
+                                                self, NULL);
     }
-
-  list = reset_group (self->step_group, &self->step_list);
-  add_field (list, _("Phase"), phase_name (cx_step_get_phase (step)));
-  add_field (list, _("Channel"), channel_name (cx_step_get_channel (step)));
-  add_field (list, _("Owner"), cx_step_get_owner (step));
-  add_field (list, _("Persona"), persona_name);
-  add_field (list, _("Evidence"), evidence_name (cx_step_get_evidence (step)));
-
-  expected = describe_level (cx_step_get_expected_level (step), cx_step_get_expected_text (step));
-  delivered = describe_level (cx_step_get_delivered_level (step),
-                              cx_step_get_delivered_text (step));
-  if (cx_step_get_has_emotion (step))
+  else if (self->sync_source == 0)
     {
-      int value = cx_step_get_emotion (step);
-      const char *text = cx_step_get_emotion_text (step);
-
-      /* Translators: an emotion on the scale -3..+3, then what the customer feels */
-      emotion = text != NULL ? g_strdup_printf (_("%+d — %s"), value, text)
-                             : g_strdup_printf ("%+d", value);
+      self->sync_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 15, sync_idle, self, NULL);
     }
-  else if (cx_step_get_emotion_text (step) != NULL)
-    {
-      emotion = g_strdup (cx_step_get_emotion_text (step));
-    }
-
-  list = reset_group (self->experience_group, &self->experience_list);
-  add_field (list, _("Expected"), expected);
-  add_field (list, _("Delivered"), delivered);
-  add_field (list, _("Emotion"), emotion);
-
-  /* Cells in the order of the lanes, by the lanes' names */
-  list = reset_group (self->lanes_group, &self->lanes_list);
-  add_placeholder (list, _("No lane has text for this step"));
-  if (plan != NULL)
-    n_lanes = cx_plan_get_n_lanes (plan);
-  for (guint i = 0; i < n_lanes; i++)
-    {
-      CxLane *lane = cx_plan_get_lane (plan, i);
-      const char *text = cx_step_lookup_cell (step, cx_lane_get_id (lane));
-
-      if (text != NULL)
-        add_field (list, cx_lane_get_name (lane) != NULL ? cx_lane_get_name (lane)
-                                                         : cx_lane_get_id (lane), text);
-    }
-  /* and cells of lanes that do not exist (CX008), under their ids */
-  for (guint i = 0; i < cx_step_get_n_cells (step); i++)
-    {
-      const char *lane_id = cx_step_get_cell_lane (step, i);
-      GObject *lane = plan != NULL ? cx_plan_lookup_id (plan, lane_id) : NULL;
-
-      if (lane == NULL || !CX_IS_LANE (lane))
-        add_field (list, lane_id, cx_step_get_cell_text (step, i));
-    }
-
-  list = reset_group (self->failures_group, &self->failures_list);
-  add_placeholder (list, _("Nothing has been recorded that could go wrong here"));
-  for (guint i = 0; i < cx_step_get_n_failures (step); i++)
-    add_failure (list, plan, cx_step_get_failure (step, i));
-
-  gtk_stack_set_visible_child_name (self->stack, "step");
-}
-
-CxStep *
-cx_step_panel_get_step (CxStepPanel *self)
-{
-  g_return_val_if_fail (CX_IS_STEP_PANEL (self), NULL);
-
-  return self->step;
-}
-
-/**
- * cx_step_panel_set_step:
- * @self: a #CxStepPanel
- * @step: (nullable): the step to show
- */
-void
-cx_step_panel_set_step (CxStepPanel *self,
-                        CxStep      *step)
-{
-  g_return_if_fail (CX_IS_STEP_PANEL (self));
-  g_return_if_fail (step == NULL || CX_IS_STEP (step));
-
-  if (!g_set_object (&self->step, step))
-    return;
-
-  cx_step_panel_show_step (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP]);
-}
-
-/**
- * cx_step_panel_get_shown_title:
- * @self: a #CxStepPanel
- *
- * Returns: (nullable): the title the panel shows, %NULL with no step
- */
-const char *
-cx_step_panel_get_shown_title (CxStepPanel *self)
-{
-  g_return_val_if_fail (CX_IS_STEP_PANEL (self), NULL);
-
-  return self->step != NULL ? gtk_label_get_text (self->title_label) : NULL;
 }
 
 /* ------------------------------------------------------------------ */
-/* GObject                                                             */
+/* The object                                                          */
 
 static void
 cx_step_panel_dispose (GObject *object)
 {
   CxStepPanel *self = CX_STEP_PANEL (object);
 
+  g_clear_handle_id (&self->sync_source, g_source_remove);
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  _cx_step_panel_failures_dispose (self);
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->history);
   g_clear_object (&self->step);
+  g_clear_pointer (&self->persona_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->lane_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (cx_step_panel_parent_class)->dispose (object);
 }
@@ -515,25 +635,251 @@ cx_step_panel_class_init (CxStepPanelClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/cxplan/Planner/cx-step-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, CxStepPanel, stack);
-  gtk_widget_class_bind_template_child (widget_class, CxStepPanel, title_label);
-  gtk_widget_class_bind_template_child (widget_class, CxStepPanel, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, CxStepPanel, marks_box);
-  gtk_widget_class_bind_template_child (widget_class, CxStepPanel, wow_label);
-  gtk_widget_class_bind_template_child (widget_class, CxStepPanel, moment_of_truth_label);
-  gtk_widget_class_bind_template_child (widget_class, CxStepPanel, step_group);
-  gtk_widget_class_bind_template_child (widget_class, CxStepPanel, experience_group);
-  gtk_widget_class_bind_template_child (widget_class, CxStepPanel, lanes_group);
-  gtk_widget_class_bind_template_child (widget_class, CxStepPanel, failures_group);
+  gtk_widget_class_bind_template_child (widget_class, CxStepPanel, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, CxStepPanel, content_box);
+  gtk_widget_class_bind_template_child (widget_class, CxStepPanel, place_label);
+}
+
+static AdwPreferencesGroup *
+add_group (CxStepPanel *self,
+           const char  *title,
+           const char  *description)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (description != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  gtk_box_append (self->content_box, group);
+
+  return ADW_PREFERENCES_GROUP (group);
 }
 
 static void
 cx_step_panel_init (CxStepPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->persona_ids = g_ptr_array_new_with_free_func (g_free);
+  self->lane_rows = g_ptr_array_new ();
+
+  /* The step */
+  self->step_group = add_group (self, _("Step"), NULL);
+  self->title_row = _cx_step_panel_text_row (self, _("Title"), NULL, "title");
+  adw_preferences_group_add (self->step_group, GTK_WIDGET (self->title_row));
+  self->channel_row = choice_row (self, _("Channel"), NULL,
+                                  names_model (channel_names, G_N_ELEMENTS (channel_names)),
+                                  G_CALLBACK (on_channel_selected));
+  adw_preferences_group_add (self->step_group, GTK_WIDGET (self->channel_row));
+  self->owner_row = _cx_step_panel_text_row (self, _("Owner (team or role)"), NULL, "owner");
+  adw_preferences_group_add (self->step_group, GTK_WIDGET (self->owner_row));
+  self->persona_row = choice_row (self, _("Persona"), NULL, G_LIST_MODEL (gtk_string_list_new (NULL)),
+                                  G_CALLBACK (on_persona_selected));
+  adw_preferences_group_add (self->step_group, GTK_WIDGET (self->persona_row));
+  self->evidence_row = choice_row (self, _("Evidence"), NULL,
+                                   names_model (evidence_names, G_N_ELEMENTS (evidence_names)),
+                                   G_CALLBACK (on_evidence_selected));
+  adw_preferences_group_add (self->step_group, GTK_WIDGET (self->evidence_row));
+  self->wow_switch = switch_row (self, self->step_group, _("Wow Moment"),
+                                 _("A designed peak that the rest of the journey must live up to"),
+                                 G_CALLBACK (on_wow_toggled));
+  self->moment_of_truth_switch =
+    switch_row (self, self->step_group, _("Moment of Truth"),
+                _("A contact on which the customer judges the whole service"),
+                G_CALLBACK (on_moment_of_truth_toggled));
+
+  /* What the customer expects, gets and feels */
+  self->experience_group = add_group (self, _("Experience"), NULL);
+  self->expected_row = choice_row (self, _("Expected"), _("What the customer expects here"),
+                                   names_model (level_names, G_N_ELEMENTS (level_names)),
+                                   G_CALLBACK (on_expected_selected));
+  adw_preferences_group_add (self->experience_group, GTK_WIDGET (self->expected_row));
+  self->expected_text_row = _cx_step_panel_text_row (self, _("What they expect, in words"),
+                                                     NULL, "expected-text");
+  adw_preferences_group_add (self->experience_group, GTK_WIDGET (self->expected_text_row));
+  self->delivered_row = choice_row (self, _("Delivered"),
+                                    _("What the service delivers, as the customer sees it"),
+                                    names_model (level_names, G_N_ELEMENTS (level_names)),
+                                    G_CALLBACK (on_delivered_selected));
+  adw_preferences_group_add (self->experience_group, GTK_WIDGET (self->delivered_row));
+  self->delivered_text_row = _cx_step_panel_text_row (self, _("What they get, in words"),
+                                                      NULL, "delivered-text");
+  adw_preferences_group_add (self->experience_group, GTK_WIDGET (self->delivered_text_row));
+  self->emotion_row = choice_row (self, _("Emotion"), _("How the customer feels"),
+                                  names_model (emotion_names, G_N_ELEMENTS (emotion_names)),
+                                  G_CALLBACK (on_emotion_selected));
+  adw_preferences_group_add (self->experience_group, GTK_WIDGET (self->emotion_row));
+  self->emotion_text_row = _cx_step_panel_text_row (self, _("The feeling, in words"),
+                                                    NULL, "emotion-text");
+  adw_preferences_group_add (self->experience_group, GTK_WIDGET (self->emotion_text_row));
+
+  self->lanes_group = add_group (self, _("Lanes"), NULL);
+  _cx_step_panel_failures_init (self);
 }
 
 GtkWidget *
 cx_step_panel_new (void)
 {
   return g_object_new (CX_TYPE_STEP_PANEL, NULL);
+}
+
+/**
+ * cx_step_panel_set_history:
+ * @self: a #CxStepPanel
+ * @history: (nullable): the history of the plan whose steps are edited
+ */
+void
+cx_step_panel_set_history (CxStepPanel *self,
+                           CxHistory   *history)
+{
+  g_return_if_fail (CX_IS_STEP_PANEL (self));
+  g_return_if_fail (history == NULL || CX_IS_HISTORY (history));
+
+  if (self->history == history)
+    return;
+
+  cx_step_panel_set_step (self, NULL);
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
+  g_clear_object (&self->plan);
+  g_set_object (&self->history, history);
+  if (history != NULL)
+    {
+      self->plan = g_object_ref (cx_history_get_plan (history));
+      g_signal_connect (self->plan, "changed", G_CALLBACK (on_plan_changed), self);
+    }
+}
+
+CxStep *
+cx_step_panel_get_step (CxStepPanel *self)
+{
+  g_return_val_if_fail (CX_IS_STEP_PANEL (self), NULL);
+
+  return self->step;
+}
+
+/**
+ * cx_step_panel_set_step:
+ * @self: a #CxStepPanel
+ * @step: (nullable): a step of the history's plan
+ *
+ * Edits @step, shown from the panel's top.
+ */
+void
+cx_step_panel_set_step (CxStepPanel *self,
+                        CxStep      *step)
+{
+  static const char *const fields[] = { "title", "owner" };
+  AdwEntryRow *rows[] = { self->title_row, self->owner_row };
+
+  g_return_if_fail (CX_IS_STEP_PANEL (self));
+  g_return_if_fail (step == NULL || (CX_IS_STEP (step) && self->plan != NULL &&
+                                     cx_step_get_plan (step) == self->plan));
+
+  if (!g_set_object (&self->step, step))
+    return;
+
+  if (self->history != NULL)
+    cx_history_break_merge (self->history);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_object_set_data (G_OBJECT (rows[i]), "cx-object", step);
+      g_object_set_data (G_OBJECT (rows[i]), "cx-property", (gpointer) fields[i]);
+    }
+  g_object_set_data (G_OBJECT (self->expected_text_row), "cx-object", step);
+  g_object_set_data (G_OBJECT (self->delivered_text_row), "cx-object", step);
+  g_object_set_data (G_OBJECT (self->emotion_text_row), "cx-object", step);
+
+  if (step != NULL)
+    {
+      cx_step_panel_rebuild (self);
+      /* Another step: its editor from the top, its title in view */
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
+    }
+  gtk_stack_set_visible_child_name (self->stack, step != NULL ? "step" : "empty");
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP]);
+}
+
+/**
+ * cx_step_panel_get_shown_title:
+ * @self: a #CxStepPanel
+ *
+ * Returns: (nullable): the title the panel shows, for the tests
+ */
+const char *
+cx_step_panel_get_shown_title (CxStepPanel *self)
+{
+  g_return_val_if_fail (CX_IS_STEP_PANEL (self), NULL);
+
+  return self->step != NULL ? gtk_editable_get_text (GTK_EDITABLE (self->title_row)) : NULL;
+}
+
+/**
+ * cx_step_panel_focus:
+ * @self: a #CxStepPanel
+ * @field: which field
+ * @object: (nullable): the failure or lane, for those fields
+ *
+ * Puts the keyboard in @field, scrolled into view, the whole text
+ * selected (so typing replaces it).
+ *
+ * Returns: %TRUE if the field could take the focus
+ */
+gboolean
+cx_step_panel_focus (CxStepPanel      *self,
+                     CxStepPanelField  field,
+                     gpointer          object)
+{
+  GtkWidget *widget = NULL;
+
+  g_return_val_if_fail (CX_IS_STEP_PANEL (self), FALSE);
+
+  if (self->step == NULL)
+    return FALSE;
+
+  /* What the model said last, before the keyboard comes in */
+  if (self->rebuild_source != 0)
+    cx_step_panel_rebuild (self);
+
+  switch (field)
+    {
+    case CX_STEP_PANEL_FIELD_TITLE:
+      widget = GTK_WIDGET (self->title_row);
+      break;
+    case CX_STEP_PANEL_FIELD_OWNER:
+      widget = GTK_WIDGET (self->owner_row);
+      break;
+    case CX_STEP_PANEL_FIELD_EXPECTED:
+      widget = GTK_WIDGET (self->expected_row);
+      break;
+    case CX_STEP_PANEL_FIELD_DELIVERED:
+      widget = GTK_WIDGET (self->delivered_row);
+      break;
+    case CX_STEP_PANEL_FIELD_EMOTION:
+      widget = GTK_WIDGET (self->emotion_row);
+      break;
+    case CX_STEP_PANEL_FIELD_FAILURE:
+      return _cx_step_panel_failures_focus (self, object);
+    case CX_STEP_PANEL_FIELD_RECOVERS:
+      widget = self->answer_button;
+      break;
+    case CX_STEP_PANEL_FIELD_LANE:
+      for (guint i = 0; i < self->lane_rows->len; i++)
+        if (g_object_get_data (g_ptr_array_index (self->lane_rows, i), "cx-lane") == object)
+          widget = g_ptr_array_index (self->lane_rows, i);
+      break;
+    default:
+      break;
+    }
+
+  if (widget == NULL || !gtk_widget_get_visible (widget))
+    return FALSE;
+
+  if (!gtk_widget_grab_focus (widget))
+    return FALSE;
+  if (ADW_IS_ENTRY_ROW (widget))
+    gtk_editable_select_region (GTK_EDITABLE (widget), 0, -1);
+
+  return TRUE;
 }

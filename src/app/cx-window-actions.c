@@ -2,9 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Every command is a GAction installed on the class (menus, buttons and
- * the accelerators set in CxApplication name them, and the tests activate
- * them). Saving and exporting run asynchronously; each flow ends by
+ * Every command is a GAction in the window's action map (menus, buttons
+ * and the accelerators set in CxApplication name them, the tests and
+ * scripts on the session bus activate them); editing is in
+ * cx-window-edit.c. Saving and exporting run asynchronously; each flow ends by
  * calling its CxWindowDoneFunc exactly once, so closing and replacing a
  * plan can wait for a save that asks questions of its own.
  */
@@ -489,11 +490,11 @@ on_export_response (GtkNativeDialog *native,
 }
 
 static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+export_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
 {
-  CxWindow *self = CX_WINDOW (widget);
+  CxWindow *self = CX_WINDOW (user_data);
   GtkFileChooser *chooser;
   g_autofree char *name = NULL;
   char *dot;
@@ -560,11 +561,11 @@ on_print_done (GtkPrintOperation       *operation,
 }
 
 static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+print_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
 {
-  CxWindow *self = CX_WINDOW (widget);
+  CxWindow *self = CX_WINDOW (user_data);
   g_autoptr(GError) error = NULL;
   g_autoptr(CxPrintOperation) operation = NULL;
 
@@ -614,11 +615,11 @@ on_open_response (GtkNativeDialog *native,
 }
 
 static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+open_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
 {
-  CxWindow *self = CX_WINDOW (widget);
+  CxWindow *self = CX_WINDOW (user_data);
   GtkFileChooser *chooser;
 
   chooser = new_chooser (self, _("Open Plan"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
@@ -629,38 +630,38 @@ open_action (GtkWidget  *widget,
 }
 
 static void
-open_sample_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+open_sample_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
 {
   g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
 
   /* A copy: saving asks where, so the sample itself is never overwritten */
-  cx_window_open_file (CX_WINDOW (widget), file, CX_DOCUMENT_LOAD_AS_COPY);
+  cx_window_open_file (CX_WINDOW (user_data), file, CX_DOCUMENT_LOAD_AS_COPY);
 }
 
 static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+save_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
 {
-  _cx_window_save_document (CX_WINDOW (widget), NULL, CX_DOCUMENT_SAVE_DEFAULT, NULL, NULL);
+  _cx_window_save_document (CX_WINDOW (user_data), NULL, CX_DOCUMENT_SAVE_DEFAULT, NULL, NULL);
 }
 
 static void
-save_as_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+save_as_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
 {
-  _cx_window_save_document_as (CX_WINDOW (widget), NULL, NULL);
+  _cx_window_save_document_as (CX_WINDOW (user_data), NULL, NULL);
 }
 
 static void
-show_findings_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+show_findings_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
 {
-  _cx_window_show_findings (CX_WINDOW (widget));
+  _cx_window_show_findings (CX_WINDOW (user_data));
 }
 
 /* The map's zoom lives on the map view (map.zoom-in …), but application
@@ -685,26 +686,75 @@ _cx_window_class_actions_init (CxWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
-  gtk_widget_class_install_action (widget_class, "win.open-sample", "s", open_sample_action);
-  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
-  gtk_widget_class_install_action (widget_class, "win.show-findings", NULL,
-                                   show_findings_action);
-  gtk_widget_class_install_property_action (widget_class, "win.show-side-panel",
-                                            "show-side-panel");
   gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, forward_to_map_action);
   gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, forward_to_map_action);
   gtk_widget_class_install_action (widget_class, "map.zoom-reset", NULL, forward_to_map_action);
   gtk_widget_class_install_action (widget_class, "map.zoom-fit", NULL, forward_to_map_action);
 }
 
+/* A toggle of the window's property (a GPropertyAction would hold a
+ * reference to the window, which holds it: they would never be freed) */
+static void
+show_side_panel_change_state (GSimpleAction *action,
+                              GVariant      *state,
+                              gpointer       user_data)
+{
+  g_object_set (user_data, "show-side-panel", g_variant_get_boolean (state), NULL);
+}
+
+static void
+on_show_side_panel_changed (CxWindow *self)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "show-side-panel");
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                             g_variant_new_boolean (self->show_side_panel));
+}
+
+/* What the user does to the document or the window: in the window's own
+ * action map, which GtkApplication exports on the session bus
+ * (/io/github/cxplan/Planner/window/N), so scripts and tests can drive it */
+static const GActionEntry window_actions[] = {
+  { "open", open_action },
+  { "open-sample", open_sample_action, "s" },
+  { "save", save_action },
+  { "save-as", save_as_action },
+  { "export", export_action },
+  { "print", print_action },
+  { "show-findings", show_findings_action },
+  { "show-side-panel", NULL, NULL, "true", show_side_panel_change_state },
+};
+
 void
 _cx_window_actions_init (CxWindow *self)
 {
   g_assert (CX_IS_WINDOW (self));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), window_actions,
+                                   G_N_ELEMENTS (window_actions), self);
+  g_signal_connect (self, "notify::show-side-panel", G_CALLBACK (on_show_side_panel_changed),
+                    NULL);
+  on_show_side_panel_changed (self);
+  _cx_window_edit_actions_init (self);
+}
+
+/**
+ * _cx_window_set_action_enabled:
+ * @self: a #CxWindow
+ * @name: an action of the window's action map, without "win."
+ * @enabled: whether it can be used now
+ */
+void
+_cx_window_set_action_enabled (CxWindow   *self,
+                               const char *name,
+                               gboolean    enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  g_return_if_fail (action != NULL);
+
+  if (G_IS_SIMPLE_ACTION (action))
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
 }
 
 /**
@@ -721,14 +771,15 @@ _cx_window_actions_update (CxWindow *self)
 
   g_assert (CX_IS_WINDOW (self));
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", have_plan && !busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", have_plan && !busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", have_plan);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", have_plan);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-findings", have_plan);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-side-panel", have_plan);
+  _cx_window_set_action_enabled (self, "save", have_plan && !busy);
+  _cx_window_set_action_enabled (self, "save-as", have_plan && !busy);
+  _cx_window_set_action_enabled (self, "export", have_plan);
+  _cx_window_set_action_enabled (self, "print", have_plan);
+  _cx_window_set_action_enabled (self, "show-findings", have_plan);
+  _cx_window_set_action_enabled (self, "show-side-panel", have_plan);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.zoom-in", have_plan);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.zoom-out", have_plan);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.zoom-reset", have_plan);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.zoom-fit", have_plan);
+  _cx_window_edit_actions_update (self);
 }

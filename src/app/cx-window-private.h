@@ -60,6 +60,13 @@ typedef void (*CxWindowDoneFunc) (CxWindow *self,
 void _cx_window_class_actions_init  (CxWindowClass       *klass);
 void _cx_window_actions_init        (CxWindow            *self);
 void _cx_window_actions_update      (CxWindow            *self);
+void _cx_window_set_action_enabled  (CxWindow            *self,
+                                     const char          *name,
+                                     gboolean             enabled);
+void _cx_window_edit_actions_init   (CxWindow            *self);
+void _cx_window_edit_actions_update (CxWindow            *self);
+void _cx_window_show_step           (CxWindow            *self,
+                                     gboolean             open_panel);
 void _cx_window_dnd_init            (CxWindow            *self);
 
 void _cx_window_save_document       (CxWindow            *self,

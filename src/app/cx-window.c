@@ -182,6 +182,22 @@ on_document_changed (CxWindow   *self,
   _cx_window_actions_update (self);
 }
 
+/* The plan was checked again after an edit: the counts, the list and the
+ * badges follow, the list keeping its place */
+static void
+on_findings_changed (CxWindow   *self,
+                     CxDocument *document)
+{
+  cx_window_update_findings (self);
+  cx_map_view_set_findings (self->map_view, cx_document_get_findings (document));
+}
+
+static void
+on_history_changed (CxWindow *self)
+{
+  _cx_window_edit_actions_update (self);
+}
+
 static void
 cx_window_set_document (CxWindow   *self,
                         CxDocument *document)
@@ -193,7 +209,10 @@ cx_window_set_document (CxWindow   *self,
     return;
 
   if (self->document != NULL)
-    g_signal_handlers_disconnect_by_func (self->document, on_document_changed, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (cx_document_get_history (self->document), self);
+    }
 
   g_set_object (&self->document, document);
 
@@ -205,12 +224,21 @@ cx_window_set_document (CxWindow   *self,
                                G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "notify::busy",
                                G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::title",
+                               G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "findings-changed",
+                               G_CALLBACK (on_findings_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (cx_document_get_history (document), "notify::can-undo",
+                               G_CALLBACK (on_history_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (cx_document_get_history (document), "notify::can-redo",
+                               G_CALLBACK (on_history_changed), self, G_CONNECT_SWAPPED);
     }
 
   cx_map_view_set_plan (self->map_view,
                         document != NULL ? cx_document_get_plan (document) : NULL,
                         document != NULL ? cx_document_get_findings (document) : NULL);
-  cx_step_panel_set_step (self->step_panel, NULL);
+  cx_step_panel_set_history (self->step_panel,
+                             document != NULL ? cx_document_get_history (document) : NULL);
   cx_window_update_findings (self);
   cx_window_update_title (self);
 
@@ -234,6 +262,7 @@ on_selected_step_changed (CxWindow   *self,
                           CxMapView  *map_view)
 {
   cx_step_panel_set_step (self->step_panel, cx_map_view_get_selected_step (map_view));
+  _cx_window_edit_actions_update (self);
 }
 
 static void
@@ -269,6 +298,27 @@ on_finding_activated (CxWindow        *self,
    * it wins over the step's column */
   if (cx_map_layout_get_finding_rect (layout, finding, &rect))
     cx_map_view_reveal (self->map_view, &rect);
+}
+
+/**
+ * _cx_window_show_step:
+ * @self: a #CxWindow
+ * @open_panel: whether to open the side panel if it is closed
+ *
+ * Shows the selected step's editor in the side panel.
+ */
+void
+_cx_window_show_step (CxWindow *self,
+                      gboolean  open_panel)
+{
+  g_return_if_fail (CX_IS_WINDOW (self));
+
+  gtk_stack_set_visible_child_name (self->side_stack, "step");
+  if (open_panel && !self->show_side_panel)
+    {
+      self->show_side_panel = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_SIDE_PANEL]);
+    }
 }
 
 /**

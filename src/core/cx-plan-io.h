@@ -61,6 +61,10 @@ GBytes  *cx_plan_to_bytes       (CxPlan        *plan);
 
 /* Saves atomically (g_file_replace: a failed save leaves the old file
  * whole) and keeps the file's permissions. */
+gboolean cx_save_bytes_to_file  (GBytes        *bytes,
+                                 GFile         *file,
+                                 GCancellable  *cancellable,
+                                 GError       **error);
 gboolean cx_plan_save_to_file   (CxPlan        *plan,
                                  GFile         *file,
                                  GCancellable  *cancellable,

@@ -187,9 +187,6 @@ cx_plan_save_to_file (CxPlan        *plan,
                       GError       **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *path = NULL;
-  gsize length;
-  const char *data;
 
   g_return_val_if_fail (CX_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -199,6 +196,38 @@ cx_plan_save_to_file (CxPlan        *plan,
     return FALSE;
 
   bytes = cx_plan_to_bytes (plan);
+  return cx_save_bytes_to_file (bytes, file, cancellable, error);
+}
+
+/**
+ * cx_save_bytes_to_file:
+ * @bytes: a plan's bytes, from cx_plan_to_bytes()
+ * @file: where to save them
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a #GError in the %G_IO_ERROR domain
+ *
+ * Saves as cx_plan_save_to_file() does, bytes written before: what a
+ * thread gets from a plan that the main thread goes on editing.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+cx_save_bytes_to_file (GBytes        *bytes,
+                       GFile         *file,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_autofree char *path = NULL;
+  gsize length;
+  const char *data;
+
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
   path = g_file_get_path (file);
   if (path != NULL)
     return save_local (path, bytes, error);

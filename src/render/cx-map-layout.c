@@ -441,6 +441,30 @@ cx_map_layout_new (CxPlan                   *plan,
 }
 
 /**
+ * cx_map_layout_set_findings:
+ * @layout: a #CxMapLayout
+ * @findings: (element-type CxFinding) (nullable): the plan checked again
+ *
+ * Takes the findings of the plan checked again after an edit that left
+ * the map's geometry as it was (a text, a level): only the badges change,
+ * nothing is laid out again.
+ */
+void
+cx_map_layout_set_findings (CxMapLayout *layout,
+                            GPtrArray   *findings)
+{
+  g_return_if_fail (layout != NULL);
+
+  g_hash_table_unref (layout->step_findings);
+  g_hash_table_unref (layout->failure_findings);
+  for (guint p = 0; p < CX_N_PHASES; p++)
+    g_ptr_array_unref (layout->phase_findings[p]);
+  g_clear_pointer (&layout->findings, g_ptr_array_unref);
+  layout->findings = findings != NULL ? g_ptr_array_ref (findings) : NULL;
+  index_findings (layout);
+}
+
+/**
  * cx_map_layout_ref:
  * @layout: a #CxMapLayout
  *

@@ -78,6 +78,8 @@ CxMapLayout *cx_map_layout_new              (CxPlan                   *plan,
                                              GPtrArray                *findings,
                                              const CxMapLayoutOptions *options);
 CxMapLayout *cx_map_layout_ref              (CxMapLayout              *layout);
+void         cx_map_layout_set_findings     (CxMapLayout              *layout,
+                                             GPtrArray                *findings);
 void         cx_map_layout_unref            (CxMapLayout              *layout);
 
 void         cx_map_layout_get_size         (CxMapLayout              *layout,

@@ -7,6 +7,8 @@
 
 #include "cx-gui-test.h"
 
+#include "cx-edit.h"
+
 static CxApplication *application;
 
 /**
@@ -231,4 +233,17 @@ cx_gui_test_respond (AdwMessageDialog *dialog,
   WAIT_FOR (dialog == NULL || !gtk_widget_get_visible (GTK_WIDGET (dialog)));
   if (dialog != NULL)
     g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+}
+
+void
+cx_gui_test_edit_title (CxWindow   *window,
+                        const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  CxDocument *document = cx_window_get_document (window);
+
+  g_assert_nonnull (document);
+  g_assert_true (cx_edit_set_text (cx_document_get_history (document),
+                                   cx_document_get_plan (document), "title", title, 0, &error));
+  g_assert_no_error (error);
 }

@@ -45,6 +45,9 @@ void              cx_gui_test_destroy_window      (CxWindow            *window);
 CxDocument       *cx_gui_test_open_and_wait       (CxWindow            *window,
                                                    const char          *path,
                                                    CxDocumentLoadFlags  flags);
+/* Retitles the plan shown, as the user would: one step of undo */
+void              cx_gui_test_edit_title          (CxWindow            *window,
+                                                   const char          *title);
 void              cx_gui_test_wait_for_allocation (GtkWidget           *widget);
 void              cx_gui_test_settle              (void);
 

@@ -354,7 +354,7 @@ test_drop_bad_file (void)
   shown_clear (&shown);
 
   /* With unsaved changes: no question about them, as nothing replaces them */
-  cx_document_set_modified (window->document, TRUE);
+  cx_gui_test_edit_title (window, "Edited");
   shown_take (&shown, window);
   g_assert_true (g_str_has_prefix (shown.subtitle, "• "));
   g_assert_true (drop_file (window, bad));
@@ -364,7 +364,8 @@ test_drop_bad_file (void)
   shown_clear (&shown);
 
   /* Let go of the changes, so the window closes without asking */
-  cx_document_set_modified (window->document, FALSE);
+  g_assert_true (cx_history_undo (cx_document_get_history (window->document)));
+  g_assert_false (cx_document_get_modified (window->document));
   cx_gui_test_destroy_window (window);
 }
 
@@ -384,8 +385,7 @@ test_drop_unsaved (void)
   /* An edit, not saved yet */
   cx_gui_test_open_and_wait (window, path, CX_DOCUMENT_LOAD_DEFAULT);
   edited = g_object_ref (cx_document_get_plan (window->document));
-  cx_plan_set_title (edited, "Edited in the window");
-  cx_document_set_modified (window->document, TRUE);
+  cx_gui_test_edit_title (window, "Edited in the window");
   shown_take (&shown, window);
   g_assert_cmpstr (shown.title, ==, "Edited in the window");
 
@@ -408,8 +408,7 @@ test_drop_unsaved (void)
   assert_shows_file (window, other);
 
   /* Discard lets the edit go */
-  cx_plan_set_title (cx_document_get_plan (window->document), "Edited again");
-  cx_document_set_modified (window->document, TRUE);
+  cx_gui_test_edit_title (window, "Edited again");
   g_assert_true (drop_file (window, third));
   WAIT_FOR ((dialog = cx_gui_test_find_message_dialog (window)) != NULL);
   cx_gui_test_respond (dialog, "discard");

@@ -176,7 +176,7 @@ test_save_as (void)
   g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==, "upgrade.cxplan");
 
   /* Saved again when nothing changed on disk: no question */
-  cx_document_set_modified (window->document, TRUE);
+  cx_gui_test_edit_title (window, "Edited");
   g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==, "• upgrade.cxplan");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
   WAIT_FOR (!cx_document_get_modified (window->document));
