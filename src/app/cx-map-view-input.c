@@ -148,12 +148,32 @@ on_key_pressed (CxMapView             *self,
     case GDK_KEY_KP_End:
       action = "map.select-last";
       break;
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      _cx_map_view_move_cursor (self, -1);
+      return GDK_EVENT_STOP;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      _cx_map_view_move_cursor (self, +1);
+      return GDK_EVENT_STOP;
     case GDK_KEY_Return:
     case GDK_KEY_KP_Enter:
+    case GDK_KEY_F2:
+      /* A title or a text cell opens in place; a chart lane's values are
+       * set in the step's editor */
+      if (self->selected != NULL && !cx_map_view_edit_cursor (self))
+        _cx_map_view_emit_step_activated (self, self->selected);
+      return GDK_EVENT_STOP;
     case GDK_KEY_space:
       if (self->selected != NULL)
         _cx_map_view_emit_step_activated (self, self->selected);
       return GDK_EVENT_STOP;
+    case GDK_KEY_Delete:
+    case GDK_KEY_KP_Delete:
+      if (self->selected == NULL)
+        return GDK_EVENT_PROPAGATE;
+      action = "win.delete-step";
+      break;
     default:
       return GDK_EVENT_PROPAGATE;
     }
@@ -182,7 +202,13 @@ on_click_pressed (CxMapView       *self,
   cx_map_view_set_selected_step (self, step);
   if (step != NULL)
     {
-      _cx_map_view_emit_step_activated (self, step);
+      /* The row clicked is the cursor's; a double click edits it there */
+      cx_map_view_set_cursor_lane (self, map_y >= cx_map_layout_get_top_height (self->layout)
+                                           ? cx_map_layout_lane_at (self->layout, map_y) : NULL);
+      if (n_press == 2)
+        cx_map_view_edit_cursor (self);
+      else
+        _cx_map_view_emit_step_activated (self, step);
       return;
     }
 

@@ -27,6 +27,19 @@ struct _CxMapView
   gboolean       layout_stale;   /* the plan's geometry changed since it was laid out */
   CxStep        *selected;
   int            selected_phase; /* chosen without a step, or -1 */
+  CxLane        *cursor_lane;    /* the cursor's row of the selected step, NULL: its header */
+  CxHistory     *history;        /* nullable: the map edits the plan through it */
+
+  /* The editor open in place, and what it edits */
+  GtkWidget     *editor;
+  CxStep        *edit_step;
+  CxLane        *edit_lane;      /* NULL: the title */
+
+  /* A step being dragged by its header */
+  CxStep        *drag_step;
+  gboolean       dragging;
+  double         drag_map_x;
+  double         drag_marker_x;  /* map units, -1 for none */
 
   GtkAdjustment *hadjustment;
   GtkAdjustment *vadjustment;
@@ -47,6 +60,20 @@ struct _CxMapView
 };
 
 void   _cx_map_view_ensure_layout        (CxMapView      *self);
+gboolean _cx_map_view_get_cursor_rect    (CxMapView         *self,
+                                          cairo_rectangle_t *rect);
+void   _cx_map_view_move_cursor          (CxMapView      *self,
+                                          int             delta);
+void   _cx_map_view_cancel_edit          (CxMapView      *self);
+void   _cx_map_view_allocate_editor      (CxMapView      *self);
+void   _cx_map_view_snapshot_editor      (CxMapView      *self,
+                                          GtkSnapshot    *snapshot);
+void   _cx_map_view_snapshot_drag        (CxMapView      *self,
+                                          GtkSnapshot    *snapshot);
+void   _cx_map_view_snapshot_cursor      (CxMapView      *self,
+                                          GtkSnapshot    *snapshot);
+void   _cx_map_view_edit_init            (CxMapView      *self);
+void   _cx_map_view_edit_dispose         (CxMapView      *self);
 void   _cx_map_view_set_selected_phase   (CxMapView      *self,
                                           int             phase);
 double _cx_map_view_adjustment_value     (GtkAdjustment  *adjustment);

@@ -33,6 +33,7 @@ enum {
   PROP_0,
   PROP_PLAN,
   PROP_SELECTED_STEP,
+  PROP_CURSOR_LANE,
   PROP_ZOOM,
   N_PROPS,
 
@@ -311,26 +312,34 @@ cx_map_view_snapshot (GtkWidget   *widget,
       cairo_destroy (cr);
     }
 
+  _cx_map_view_snapshot_cursor (self, snapshot);
+  _cx_map_view_snapshot_drag (self, snapshot);
+
   /* The lane names, over whatever scrolled under them */
-  if (header_width <= 0)
-    return;
-  gtk_snapshot_append_node (snapshot, cx_map_view_get_header_node (self, theme, header_width,
-                                                                   height, area.y));
-
-  /* A soft edge says the map goes on under the column */
-  if (scroll_x > 0)
+  if (header_width > 0)
     {
-      GskColorStop stops[] = {
-        { 0.0, { 0, 0, 0, theme->dark ? 0.35f : 0.12f } },
-        { 1.0, { 0, 0, 0, 0 } },
-      };
+      gtk_snapshot_append_node (snapshot,
+                                cx_map_view_get_header_node (self, theme, header_width,
+                                                             height, area.y));
 
-      gtk_snapshot_append_linear_gradient (snapshot,
-                                           &GRAPHENE_RECT_INIT (header_width, 0, 6, height),
-                                           &GRAPHENE_POINT_INIT (header_width, 0),
-                                           &GRAPHENE_POINT_INIT (header_width + 6, 0),
-                                           stops, G_N_ELEMENTS (stops));
+      /* A soft edge says the map goes on under the column */
+      if (scroll_x > 0)
+        {
+          GskColorStop stops[] = {
+            { 0.0, { 0, 0, 0, theme->dark ? 0.35f : 0.12f } },
+            { 1.0, { 0, 0, 0, 0 } },
+          };
+
+          gtk_snapshot_append_linear_gradient (snapshot,
+                                               &GRAPHENE_RECT_INIT (header_width, 0, 6, height),
+                                               &GRAPHENE_POINT_INIT (header_width, 0),
+                                               &GRAPHENE_POINT_INIT (header_width + 6, 0),
+                                               stops, G_N_ELEMENTS (stops));
+        }
     }
+
+  /* The editor open in place, over everything */
+  _cx_map_view_snapshot_editor (self, snapshot);
 }
 
 static void
@@ -360,6 +369,7 @@ cx_map_view_size_allocate (GtkWidget *widget,
   cx_map_view_update_adjustments (self,
                                   _cx_map_view_adjustment_value (self->hadjustment),
                                   _cx_map_view_adjustment_value (self->vadjustment));
+  _cx_map_view_allocate_editor (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -659,6 +669,9 @@ static void
 on_adjustment_value_changed (CxMapView     *self,
                              GtkAdjustment *adjustment)
 {
+  /* The editor in place scrolls with its cell */
+  if (self->editor != NULL)
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -693,6 +706,7 @@ cx_map_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->vadjustment, on_adjustment_value_changed, self);
   g_clear_object (&self->hadjustment);
   g_clear_object (&self->vadjustment);
+  _cx_map_view_edit_dispose (self);
   g_clear_object (&self->selected);
   g_clear_pointer (&self->layout, cx_map_layout_unref);
   g_clear_pointer (&self->header_node, gsk_render_node_unref);
@@ -719,6 +733,9 @@ cx_map_view_get_property (GObject    *object,
       break;
     case PROP_SELECTED_STEP:
       g_value_set_object (value, self->selected);
+      break;
+    case PROP_CURSOR_LANE:
+      g_value_set_object (value, self->cursor_lane);
       break;
     case PROP_ZOOM:
       g_value_set_double (value, self->zoom);
@@ -752,6 +769,9 @@ cx_map_view_set_property (GObject      *object,
     {
     case PROP_SELECTED_STEP:
       cx_map_view_set_selected_step (self, g_value_get_object (value));
+      break;
+    case PROP_CURSOR_LANE:
+      cx_map_view_set_cursor_lane (self, g_value_get_object (value));
       break;
     case PROP_ZOOM:
       cx_map_view_set_zoom (self, g_value_get_double (value));
@@ -793,6 +813,11 @@ cx_map_view_class_init (CxMapViewClass *klass)
   properties[PROP_SELECTED_STEP] =
     g_param_spec_object ("selected-step", NULL, NULL, CX_TYPE_STEP,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The row of the selected step the keyboard is on: a lane, or NULL for
+   * the step's header */
+  properties[PROP_CURSOR_LANE] =
+    g_param_spec_object ("cursor-lane", NULL, NULL, CX_TYPE_LANE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   properties[PROP_ZOOM] =
     g_param_spec_double ("zoom", NULL, NULL,
                          CX_MAP_VIEW_ZOOM_MIN, CX_MAP_VIEW_ZOOM_MAX, 1.0,
@@ -830,6 +855,7 @@ cx_map_view_init (CxMapView *self)
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 
   _cx_map_view_input_init (self);
+  _cx_map_view_edit_init (self);
   _cx_map_view_timings_init (self);
 
   /* The theme follows the light or dark style */

@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "cx-history.h"
 #include "cx-map.h"
 #include "cx-model.h"
 
@@ -25,6 +26,13 @@ void         cx_map_view_set_plan          (CxMapView               *self,
 CxPlan      *cx_map_view_get_plan          (CxMapView               *self);
 void         cx_map_view_set_findings      (CxMapView               *self,
                                             GPtrArray               *findings);
+void         cx_map_view_set_history       (CxMapView               *self,
+                                            CxHistory               *history);
+CxLane      *cx_map_view_get_cursor_lane   (CxMapView               *self);
+void         cx_map_view_set_cursor_lane   (CxMapView               *self,
+                                            CxLane                  *lane);
+gboolean     cx_map_view_edit_cursor       (CxMapView               *self);
+GtkWidget   *cx_map_view_get_editor        (CxMapView               *self);
 int          cx_map_view_get_selected_phase (CxMapView              *self);
 CxMapLayout *cx_map_view_get_layout        (CxMapView               *self);
 CxStep      *cx_map_view_get_selected_step (CxMapView               *self);

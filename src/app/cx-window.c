@@ -239,6 +239,8 @@ cx_window_set_document (CxWindow   *self,
                         document != NULL ? cx_document_get_findings (document) : NULL);
   cx_step_panel_set_history (self->step_panel,
                              document != NULL ? cx_document_get_history (document) : NULL);
+  cx_map_view_set_history (self->map_view,
+                           document != NULL ? cx_document_get_history (document) : NULL);
   cx_window_update_findings (self);
   cx_window_update_title (self);
 

@@ -247,3 +247,92 @@ cx_gui_test_edit_title (CxWindow   *window,
                                    cx_document_get_plan (document), "title", title, 0, &error));
   g_assert_no_error (error);
 }
+
+/* ------------------------------------------------------------------ */
+/* Finding and using widgets as a user sees them                       */
+
+static gboolean
+row_has_title (GtkWidget  *widget,
+               const char *title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+/**
+ * cx_gui_test_find_row:
+ * @root: where to look, depth first
+ * @type: the row's type (ADW_TYPE_ENTRY_ROW …), or G_TYPE_NONE for any
+ * @title: its title, as shown
+ *
+ * Returns: (transfer none) (nullable): the first visible row of @type
+ *   titled @title under @root
+ */
+GtkWidget *
+cx_gui_test_find_row (GtkWidget  *root,
+                      GType       type,
+                      const char *title)
+{
+  if (!gtk_widget_get_visible (root))
+    return NULL;
+  if (row_has_title (root, title) && (type == G_TYPE_NONE || G_TYPE_CHECK_INSTANCE_TYPE (root, type)))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = cx_gui_test_find_row (child, type, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The first widget of @type under @root */
+GtkWidget *
+cx_gui_test_find_child (GtkWidget *root,
+                        GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      found = cx_gui_test_find_child (child, type);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Whether the keyboard focus of @window is @widget or inside it */
+gboolean
+cx_gui_test_has_focus_within (CxWindow  *window,
+                              GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Types @text at the end of @editable, one character at a time, as keys do */
+void
+cx_gui_test_type (GtkEditable *editable,
+                  const char  *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      int position = -1;
+      int length = g_utf8_next_char (p) - p;
+
+      position = g_utf8_strlen (gtk_editable_get_text (editable), -1);
+      gtk_editable_insert_text (editable, p, length, &position);
+    }
+}

@@ -51,6 +51,16 @@ void              cx_gui_test_edit_title          (CxWindow            *window,
 void              cx_gui_test_wait_for_allocation (GtkWidget           *widget);
 void              cx_gui_test_settle              (void);
 
+GtkWidget        *cx_gui_test_find_row            (GtkWidget           *root,
+                                                   GType                type,
+                                                   const char          *title);
+GtkWidget        *cx_gui_test_find_child          (GtkWidget           *root,
+                                                   GType                type);
+gboolean          cx_gui_test_has_focus_within    (CxWindow            *window,
+                                                   GtkWidget           *widget);
+void              cx_gui_test_type                (GtkEditable         *editable,
+                                                   const char          *text);
+
 AdwMessageDialog *cx_gui_test_find_message_dialog (CxWindow            *window);
 void              cx_gui_test_respond             (AdwMessageDialog    *dialog,
                                                    const char          *response);
