@@ -655,7 +655,126 @@ test_zoom_keys (Fixture       *f,
   assert_anchored (f, x, y, map_x, map_y);
 }
 
+static void
+tap_key (KeySym keysym)
+{
+  press_key (keysym, TRUE);
+  press_key (keysym, FALSE);
+  sync_input ();
+}
+
+/* The map's cursor and its editor in place, from the keyboard alone */
+static void
+test_edit_keys (Fixture       *f,
+                gconstpointer  data)
+{
+  CxPlan *plan = cx_map_view_get_plan (f->view);
+  CxStep *step = cx_plan_get_step (plan, CX_PHASE_DURING, 0);
+  CxLane *lane = cx_plan_get_lane (plan, 0);
+  g_autofree char *text = g_strdup (cx_step_lookup_cell (step, cx_lane_get_id (lane)));
+  GtkWidget *editor;
+
+  if (!can_send_input ())
+    return;
+
+  gtk_widget_grab_focus (GTK_WIDGET (f->view));
+  cx_map_view_set_selected_step (f->view, step);
+  g_assert_null (cx_map_view_get_cursor_lane (f->view));
+
+  /* Down from the header to the first lane, and back */
+  tap_key (XK_Down);
+  WAIT_FOR (cx_map_view_get_cursor_lane (f->view) == lane);
+  tap_key (XK_Up);
+  WAIT_FOR (cx_map_view_get_cursor_lane (f->view) == NULL);
+  tap_key (XK_Down);
+  WAIT_FOR (cx_map_view_get_cursor_lane (f->view) == lane);
+
+  /* Enter opens the cell; Escape cancels what was typed */
+  tap_key (XK_Return);
+  WAIT_FOR ((editor = cx_map_view_get_editor (f->view)) != NULL);
+  tap_key (XK_x);
+  WAIT_FOR (g_str_has_suffix (gtk_editable_get_text (GTK_EDITABLE (editor)), "x") ||
+            g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (editor)), "x") == 0);
+  tap_key (XK_Escape);
+  WAIT_FOR (cx_map_view_get_editor (f->view) == NULL);
+  g_assert_cmpstr (cx_step_lookup_cell (step, cx_lane_get_id (lane)), ==, text);
+  WAIT_FOR (gtk_widget_has_focus (GTK_WIDGET (f->view)));
+
+  /* F2 opens it too; typing replaces the text selected; Enter commits */
+  tap_key (XK_F2);
+  WAIT_FOR ((editor = cx_map_view_get_editor (f->view)) != NULL);
+  tap_key (XK_o);
+  tap_key (XK_k);
+  WAIT_FOR (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (editor)), "ok") == 0);
+  tap_key (XK_Return);
+  WAIT_FOR (cx_map_view_get_editor (f->view) == NULL);
+  g_assert_cmpstr (cx_step_lookup_cell (step, cx_lane_get_id (lane)), ==, "ok");
+
+  /* Delete on the map deletes the step; Ctrl+Z brings it back */
+  WAIT_FOR (gtk_widget_has_focus (GTK_WIDGET (f->view)));
+  tap_key (XK_Delete);
+  WAIT_FOR (cx_step_get_plan (step) == NULL);
+  type_control (XK_z, FALSE);
+  WAIT_FOR (cx_step_get_plan (step) == plan);
+}
+
+/* A step dragged by its header to after its neighbour */
+static void
+test_drag_step (Fixture       *f,
+                gconstpointer  data)
+{
+  CxPlan *plan = cx_map_view_get_plan (f->view);
+  CxMapLayout *layout = cx_map_view_get_layout (f->view);
+  CxStep *first = cx_plan_get_step (plan, CX_PHASE_DURING, 0);
+  CxStep *second = cx_plan_get_step (plan, CX_PHASE_DURING, 1);
+  cairo_rectangle_t from, to;
+  double zoom, x0, y0, x1;
+
+  if (!can_send_input ())
+    return;
+
+  cx_map_view_set_zoom (f->view, 0.5);
+  cx_gui_test_settle ();
+  zoom = zoom_of (f);
+  g_assert_true (cx_map_layout_get_step_header_rect (layout, first, &from));
+  g_assert_true (cx_map_layout_get_step_rect (layout, second, &to));
+  cx_map_view_reveal (f->view, &from);
+  cx_gui_test_settle ();
+  x0 = (from.x + from.width / 2) * zoom - gtk_adjustment_get_value (f->hadjustment);
+  y0 = (from.y + from.height / 2) * zoom - gtk_adjustment_get_value (f->vadjustment);
+  /* Past the middle of the second column */
+  x1 = (to.x + to.width * 0.8) * zoom - gtk_adjustment_get_value (f->hadjustment);
+  g_assert_cmpfloat (x1, <, gtk_widget_get_width (GTK_WIDGET (f->view)));
+
+  move_pointer_to (f, x0, y0);
+  XTestFakeButtonEvent (x_display (), 1, True, CurrentTime);
+  sync_input ();
+  cx_gui_test_settle ();
+  for (int i = 1; i <= 10; i++)
+    move_pointer_to (f, x0 + (x1 - x0) * i / 10, y0 + 2);
+  XTestFakeButtonEvent (x_display (), 1, False, CurrentTime);
+  sync_input ();
+
+  WAIT_FOR (cx_plan_get_step (plan, CX_PHASE_DURING, 1) == first);
+  g_assert_true (cx_plan_get_step (plan, CX_PHASE_DURING, 0) == second);
+  g_assert_true (cx_map_view_get_selected_step (f->view) == first);
+}
+
 #else
+
+static void
+test_edit_keys (Fixture       *f,
+                gconstpointer  data)
+{
+  g_test_skip ("built without XTest (libxtst-dev) to send input with");
+}
+
+static void
+test_drag_step (Fixture       *f,
+                gconstpointer  data)
+{
+  g_test_skip ("built without XTest (libxtst-dev) to send input with");
+}
 
 static void
 test_control_wheel (Fixture       *f,
@@ -691,6 +810,10 @@ main (int   argc,
               fixture_set_up, test_control_wheel, fixture_tear_down);
   g_test_add ("/cxplan/map-input/zoom-keys", Fixture, NULL,
               fixture_set_up, test_zoom_keys, fixture_tear_down);
+  g_test_add ("/cxplan/map-input/edit-keys", Fixture, NULL,
+              fixture_set_up, test_edit_keys, fixture_tear_down);
+  g_test_add ("/cxplan/map-input/drag-step", Fixture, NULL,
+              fixture_set_up, test_drag_step, fixture_tear_down);
 
   return cx_gui_test_run ();
 }
