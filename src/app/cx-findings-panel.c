@@ -240,16 +240,14 @@ cx_findings_panel_new (void)
  * @self: a #CxFindingsPanel
  * @findings: (nullable) (element-type CxFinding): the findings to list
  */
-void
-cx_findings_panel_set_findings (CxFindingsPanel *self,
-                                GPtrArray       *findings)
+static GPtrArray *
+new_items (GPtrArray *findings,
+           guint      from,
+           guint      to)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n = findings != NULL ? findings->len : 0;
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
 
-  g_return_if_fail (CX_IS_FINDINGS_PANEL (self));
-
-  for (guint i = 0; i < n; i++)
+  for (guint i = from; i < to; i++)
     {
       CxFindingItem *item = g_object_new (CX_TYPE_FINDING_ITEM, NULL);
 
@@ -257,12 +255,96 @@ cx_findings_panel_set_findings (CxFindingsPanel *self,
       g_ptr_array_add (items, item);
     }
 
+  return items;
+}
+
+/* Whether two findings show the same (a finding of a plan checked again
+ * after an edit elsewhere) */
+static gboolean
+finding_same (const CxFinding *a,
+              const CxFinding *b)
+{
+  return a->check == b->check && a->severity == b->severity && a->target == b->target &&
+         a->phase == b->phase && a->index == b->index && a->line == b->line &&
+         g_strcmp0 (a->step_id, b->step_id) == 0 &&
+         g_strcmp0 (a->failure_id, b->failure_id) == 0 &&
+         g_strcmp0 (a->message, b->message) == 0;
+}
+
+static const CxFinding *
+item_finding (CxFindingsPanel *self,
+              guint            position)
+{
+  CxFindingItem *item = g_list_model_get_item (G_LIST_MODEL (self->store), position);
+  const CxFinding *finding = item->finding;
+
+  /* The store holds it */
+  g_object_unref (item);
+  return finding;
+}
+
+/**
+ * cx_findings_panel_set_findings:
+ * @self: a #CxFindingsPanel
+ * @findings: (nullable) (element-type CxFinding): the plan's findings
+ *
+ * Shows the findings of another plan, from the top.
+ */
+void
+cx_findings_panel_set_findings (CxFindingsPanel *self,
+                                GPtrArray       *findings)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  guint n = findings != NULL ? findings->len : 0;
+
+  g_return_if_fail (CX_IS_FINDINGS_PANEL (self));
+
+  items = new_items (findings, 0, n);
+
   /* one change for the whole list, not one a finding; from the top */
   gtk_slice_list_model_set_size (self->slice, SLICE_STEP);
   g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
                        items->pdata, items->len);
 
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "none");
+}
+
+/**
+ * cx_findings_panel_update_findings:
+ * @self: a #CxFindingsPanel
+ * @findings: (nullable) (element-type CxFinding): the same plan's
+ *   findings, checked again after an edit
+ *
+ * Shows the findings of the plan checked again in place of the old ones:
+ * only what changed between the findings they share at the start and
+ * at the end is replaced, so the list keeps where it is scrolled to and
+ * the finding chosen, and a long list costs only its changes.
+ */
+void
+cx_findings_panel_update_findings (CxFindingsPanel *self,
+                                   GPtrArray       *findings)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  guint n_old, n_new, prefix = 0, suffix = 0;
+
+  g_return_if_fail (CX_IS_FINDINGS_PANEL (self));
+
+  n_old = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  n_new = findings != NULL ? findings->len : 0;
+  while (prefix < MIN (n_old, n_new) &&
+         finding_same (item_finding (self, prefix), g_ptr_array_index (findings, prefix)))
+    prefix++;
+  while (suffix < MIN (n_old, n_new) - prefix &&
+         finding_same (item_finding (self, n_old - 1 - suffix),
+                       g_ptr_array_index (findings, n_new - 1 - suffix)))
+    suffix++;
+
+  if (prefix + suffix == n_old && n_old == n_new)
+    return;
+
+  items = new_items (findings, prefix, n_new - suffix);
+  g_list_store_splice (self->store, prefix, n_old - prefix - suffix, items->pdata, items->len);
+  gtk_stack_set_visible_child_name (self->stack, n_new > 0 ? "list" : "none");
 }
 
 guint

@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (CxFindingsPanel, cx_findings_panel, CX, FINDINGS_PANEL, Ad
 GtkWidget *cx_findings_panel_new            (void);
 void       cx_findings_panel_set_findings   (CxFindingsPanel *self,
                                              GPtrArray       *findings);
+void       cx_findings_panel_update_findings (CxFindingsPanel *self,
+                                              GPtrArray       *findings);
 guint      cx_findings_panel_get_n_findings (CxFindingsPanel *self);
 gboolean   cx_findings_panel_activate_index (CxFindingsPanel *self,
                                              guint            index);

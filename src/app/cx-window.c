@@ -168,6 +168,12 @@ cx_window_update_findings (CxWindow *self)
   gtk_widget_set_opacity (GTK_WIDGET (self->info_count_label),
                           counts[CX_SEVERITY_INFO] > 0 ? 1.0 : 0.55);
 
+}
+
+static void
+cx_window_show_findings_of (CxWindow *self)
+{
+  cx_window_update_findings (self);
   cx_findings_panel_set_findings (self->findings_panel,
                                   self->document != NULL
                                     ? cx_document_get_findings (self->document) : NULL);
@@ -189,6 +195,7 @@ on_findings_changed (CxWindow   *self,
                      CxDocument *document)
 {
   cx_window_update_findings (self);
+  cx_findings_panel_update_findings (self->findings_panel, cx_document_get_findings (document));
   cx_map_view_set_findings (self->map_view, cx_document_get_findings (document));
 }
 
@@ -241,7 +248,7 @@ cx_window_set_document (CxWindow   *self,
                              document != NULL ? cx_document_get_history (document) : NULL);
   cx_map_view_set_history (self->map_view,
                            document != NULL ? cx_document_get_history (document) : NULL);
-  cx_window_update_findings (self);
+  cx_window_show_findings_of (self);
   cx_window_update_title (self);
 
   gtk_stack_set_visible_child_name (self->main_stack, document != NULL ? "plan" : "welcome");

@@ -364,6 +364,63 @@ test_panel_follows (void)
   cx_gui_test_destroy_window (window);
 }
 
+static guint n_findings_changes;
+
+static void
+on_findings_changed (CxDocument *document)
+{
+  n_findings_changes++;
+}
+
+/* Findings follow every edit; the list keeps the finding chosen */
+static void
+test_findings_follow (void)
+{
+  g_autofree char *path = cx_gui_test_sample_path ("team-gear-store.cxplan");
+  CxWindow *window = cx_gui_test_new_window ();
+  CxDocument *document = cx_gui_test_open_and_wait (window, path, CX_DOCUMENT_LOAD_AS_COPY);
+  CxPlan *plan = cx_document_get_plan (document);
+  GtkListView *list_view;
+  GtkSingleSelection *selection;
+  g_autoptr(GObject) chosen = NULL;
+  CxStep *unowned = NULL;
+  guint n_before, position = 0;
+
+  _cx_window_show_findings (window);
+  cx_gui_test_settle ();
+  list_view = GTK_LIST_VIEW (cx_gui_test_find_child (GTK_WIDGET (window->findings_panel),
+                                                     GTK_TYPE_LIST_VIEW));
+  selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list_view));
+  n_before = cx_document_get_findings (document)->len;
+  g_assert_cmpuint (n_before, >, 4);
+
+  /* The last step with no owner: its CX005 is late in the list */
+  for (guint i = 0; i < cx_plan_get_n_steps (plan, CX_PHASE_AFTER); i++)
+    if (cx_step_get_owner (cx_plan_get_step (plan, CX_PHASE_AFTER, i)) == NULL)
+      unowned = cx_plan_get_step (plan, CX_PHASE_AFTER, i);
+  g_assert_nonnull (unowned);
+
+  /* Choose the second finding */
+  gtk_single_selection_set_selected (selection, 1);
+  chosen = g_object_ref (gtk_single_selection_get_selected_item (selection));
+  position = gtk_single_selection_get_selected (selection);
+
+  g_signal_connect (document, "findings-changed", G_CALLBACK (on_findings_changed), NULL);
+  n_findings_changes = 0;
+  g_assert_true (cx_edit_set_text (cx_document_get_history (document), unowned, "owner",
+                                   "Customer service", 0, NULL));
+  WAIT_FOR (n_findings_changes > 0);
+  cx_gui_test_settle ();
+
+  /* One finding fewer, and the one chosen is still chosen, where it was */
+  g_assert_cmpuint (cx_document_get_findings (document)->len, ==, n_before - 1);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, position);
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == (gpointer) chosen);
+
+  g_signal_handlers_disconnect_by_func (document, on_findings_changed, NULL);
+  cx_gui_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -375,6 +432,7 @@ main (int   argc,
   g_test_add_func ("/cxplan/editing/in-place", test_edit_in_place);
   g_test_add_func ("/cxplan/editing/delete-move", test_delete_move);
   g_test_add_func ("/cxplan/editing/panel-follows", test_panel_follows);
+  g_test_add_func ("/cxplan/editing/findings-follow", test_findings_follow);
 
   return cx_gui_test_run ();
 }
