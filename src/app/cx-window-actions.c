@@ -736,6 +736,7 @@ _cx_window_actions_init (CxWindow *self)
                     NULL);
   on_show_side_panel_changed (self);
   _cx_window_edit_actions_init (self);
+  _cx_window_find_init (self);
 }
 
 /**
@@ -782,4 +783,5 @@ _cx_window_actions_update (CxWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.zoom-reset", have_plan);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.zoom-fit", have_plan);
   _cx_window_edit_actions_update (self);
+  _cx_window_find_update (self);
 }

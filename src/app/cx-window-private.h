@@ -48,6 +48,13 @@ struct _CxWindow
   GtkStack             *side_stack;
   CxFindingsPanel      *findings_panel;
   CxStepPanel          *step_panel;
+  GtkSearchBar         *find_bar;
+  GtkSearchEntry       *find_entry;
+  GtkLabel             *find_count_label;
+
+  /* What Ctrl+F found (element-type CxSearchMatch), and the one shown */
+  GArray               *find_matches;
+  guint                 find_index;
 };
 
 /* Called once when a save, a save-as or a question is over: @success
@@ -67,6 +74,10 @@ void _cx_window_edit_actions_init   (CxWindow            *self);
 void _cx_window_edit_actions_update (CxWindow            *self);
 void _cx_window_show_step           (CxWindow            *self,
                                      gboolean             open_panel);
+void _cx_window_find_init           (CxWindow            *self);
+void _cx_window_find_dispose        (CxWindow            *self);
+void _cx_window_find_update         (CxWindow            *self);
+void _cx_window_find_forget         (CxWindow            *self);
 void _cx_window_dnd_init            (CxWindow            *self);
 
 void _cx_window_save_document       (CxWindow            *self,

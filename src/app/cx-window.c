@@ -219,7 +219,9 @@ cx_window_set_document (CxWindow   *self,
     {
       g_signal_handlers_disconnect_by_data (self->document, self);
       g_signal_handlers_disconnect_by_data (cx_document_get_history (self->document), self);
+      g_signal_handlers_disconnect_by_data (cx_document_get_plan (self->document), self);
     }
+  _cx_window_find_forget (self);
 
   g_set_object (&self->document, document);
 
@@ -235,6 +237,9 @@ cx_window_set_document (CxWindow   *self,
                                G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "findings-changed",
                                G_CALLBACK (on_findings_changed), self, G_CONNECT_SWAPPED);
+      /* What Ctrl+F found may have changed */
+      g_signal_connect_object (cx_document_get_plan (document), "changed",
+                               G_CALLBACK (_cx_window_find_forget), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (cx_document_get_history (document), "notify::can-undo",
                                G_CALLBACK (on_history_changed), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (cx_document_get_history (document), "notify::can-redo",
@@ -656,8 +661,12 @@ cx_window_dispose (GObject *object)
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   if (self->document != NULL)
-    g_signal_handlers_disconnect_by_func (self->document, on_document_changed, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (cx_document_get_plan (self->document), self);
+    }
   g_clear_object (&self->document);
+  _cx_window_find_dispose (self);
   g_clear_object (&self->settings);
   g_clear_object (&self->print_settings);
   g_clear_object (&self->page_setup);
@@ -754,6 +763,9 @@ cx_window_class_init (CxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CxWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, CxWindow, findings_panel);
   gtk_widget_class_bind_template_child (widget_class, CxWindow, step_panel);
+  gtk_widget_class_bind_template_child (widget_class, CxWindow, find_bar);
+  gtk_widget_class_bind_template_child (widget_class, CxWindow, find_entry);
+  gtk_widget_class_bind_template_child (widget_class, CxWindow, find_count_label);
   gtk_widget_class_bind_template_callback (widget_class, on_selected_step_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_step_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_finding_activated);

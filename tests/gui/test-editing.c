@@ -15,6 +15,7 @@
 
 #include "cx-edit.h"
 #include "cx-gui-test.h"
+#include "cx-search.h"
 
 static char *
 blank_copy (char **dir)
@@ -421,6 +422,41 @@ test_findings_follow (void)
   cx_gui_test_destroy_window (window);
 }
 
+/* Ctrl+F: the map goes to what is found, match after match */
+static void
+test_find (void)
+{
+  g_autofree char *path = cx_gui_test_sample_path ("team-gear-store.cxplan");
+  CxWindow *window = cx_gui_test_new_window ();
+  CxDocument *document = cx_gui_test_open_and_wait (window, path, CX_DOCUMENT_LOAD_AS_COPY);
+  g_autoptr(GArray) expected = cx_plan_search (cx_document_get_plan (document), "till");
+  GtkWidget *entry;
+  CxStep *first;
+
+  g_assert_cmpuint (expected->len, >=, 2);
+  activate (window, "win.find", NULL);
+  entry = GTK_WIDGET (window->find_entry);
+  g_assert_true (gtk_search_bar_get_search_mode (window->find_bar));
+  g_assert_true (cx_gui_test_has_focus_within (window, entry));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "till");
+  first = g_array_index (expected, CxSearchMatch, 0).step;
+  WAIT_FOR (cx_map_view_get_selected_step (window->map_view) == first);
+  activate (window, "win.find-next", NULL);
+  g_assert_true (cx_map_view_get_selected_step (window->map_view) ==
+                 g_array_index (expected, CxSearchMatch, 1).step);
+  g_assert_true (cx_map_view_get_cursor_lane (window->map_view) ==
+                 g_array_index (expected, CxSearchMatch, 1).lane);
+  activate (window, "win.find-previous", NULL);
+  g_assert_true (cx_map_view_get_selected_step (window->map_view) == first);
+
+  /* Nothing found says so */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "zebra crossing");
+  WAIT_FOR (gtk_widget_has_css_class (entry, "error"));
+
+  cx_gui_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -433,6 +469,7 @@ main (int   argc,
   g_test_add_func ("/cxplan/editing/delete-move", test_delete_move);
   g_test_add_func ("/cxplan/editing/panel-follows", test_panel_follows);
   g_test_add_func ("/cxplan/editing/findings-follow", test_findings_follow);
+  g_test_add_func ("/cxplan/editing/find", test_find);
 
   return cx_gui_test_run ();
 }
