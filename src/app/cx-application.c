@@ -42,6 +42,8 @@ static const struct
   { "win.add-persona",         { "<Shift><Control>p", NULL } },
   { "win.plan-properties",     { "<Alt>Return", NULL } },
   { "win.find",                { "<Control>f", NULL } },
+  { "win.focus-next-region",   { "F6", NULL } },
+  { "win.focus-previous-region", { "<Shift>F6", NULL } },
   { "win.find-next",           { "<Control>g", NULL } },
   { "win.find-previous",       { "<Shift><Control>g", NULL } },
   { "app.quit",                { "<Control>q", NULL } },

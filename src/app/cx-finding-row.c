@@ -21,6 +21,7 @@ struct _CxFindingRow
   AdwBin         parent_instance;
 
   const CxFinding *finding;   /* owned by the list's item */
+  char            *summary;   /* what a screen reader says of it */
 
   GtkImage      *icon;
   GtkLabel      *message_label;
@@ -77,6 +78,7 @@ cx_finding_row_dispose (GObject *object)
   CxFindingRow *self = CX_FINDING_ROW (object);
 
   self->finding = NULL;
+  g_clear_pointer (&self->summary, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), CX_TYPE_FINDING_ROW);
 
   G_OBJECT_CLASS (cx_finding_row_parent_class)->dispose (object);
@@ -165,6 +167,23 @@ cx_finding_row_set_finding (CxFindingRow    *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
+  g_free (self->summary);
+  self->summary = g_steal_pointer (&accessible);
+}
+
+/**
+ * cx_finding_row_get_summary:
+ * @self: a #CxFindingRow
+ *
+ * Returns: (nullable): the finding in one sentence, as a screen reader
+ *   says it: its severity, message, check and line
+ */
+const char *
+cx_finding_row_get_summary (CxFindingRow *self)
+{
+  g_return_val_if_fail (CX_IS_FINDING_ROW (self), NULL);
+
+  return self->finding != NULL ? self->summary : NULL;
 }
 
 /**

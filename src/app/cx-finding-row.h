@@ -20,4 +20,6 @@ void             cx_finding_row_set_finding (CxFindingRow    *self,
 const CxFinding *cx_finding_row_get_finding (CxFindingRow    *self);
 const char      *cx_severity_icon_name      (CxSeverity       severity);
 
+const char      *cx_finding_row_get_summary  (CxFindingRow    *self);
+
 G_END_DECLS

@@ -132,12 +132,34 @@ on_scrolled (CxFindingsPanel *self,
     self->grow_source = g_idle_add (grow_idle, self);
 }
 
+/* The node that takes the keyboard is the list's own item widget, around
+ * the row: it says the finding, and whether it is the one chosen */
+static void
+sync_item_accessible (GtkListItem *list_item)
+{
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+  GtkWidget *owner = row != NULL ? gtk_widget_get_parent (row) : NULL;
+  const char *summary;
+
+  if (owner == NULL)
+    return;
+
+  summary = cx_finding_row_get_summary (CX_FINDING_ROW (row));
+  if (summary != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (owner),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, summary, -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (owner),
+                               GTK_ACCESSIBLE_STATE_SELECTED, gtk_list_item_get_selected (list_item),
+                               -1);
+}
+
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
            gpointer                  user_data)
 {
   gtk_list_item_set_child (list_item, cx_finding_row_new ());
+  g_signal_connect (list_item, "notify::selected", G_CALLBACK (sync_item_accessible), NULL);
 }
 
 static void
@@ -149,6 +171,7 @@ bind_row (GtkSignalListItemFactory *factory,
 
   cx_finding_row_set_finding (CX_FINDING_ROW (gtk_list_item_get_child (list_item)),
                               item->finding);
+  sync_item_accessible (list_item);
 }
 
 static void
@@ -198,9 +221,40 @@ cx_findings_panel_class_init (CxFindingsPanelClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_activate);
 }
 
+/* The list is one stop of Tab, with the arrows inside it: Tab leaves it
+ * for the next region of the window, as F6 does, Escape for the map */
+static gboolean
+on_list_key_pressed (CxFindingsPanel       *self,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     GtkEventControllerKey *controller)
+{
+  switch (keyval)
+    {
+    case GDK_KEY_Tab:
+    case GDK_KEY_KP_Tab:
+      if (state & GDK_CONTROL_MASK)
+        return GDK_EVENT_PROPAGATE;
+      gtk_widget_activate_action (GTK_WIDGET (self), state & GDK_SHIFT_MASK
+                                                     ? "win.focus-previous-region"
+                                                     : "win.focus-next-region", NULL);
+      return GDK_EVENT_STOP;
+    case GDK_KEY_ISO_Left_Tab:
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.focus-previous-region", NULL);
+      return GDK_EVENT_STOP;
+    case GDK_KEY_Escape:
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.focus-map", NULL);
+      return GDK_EVENT_STOP;
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+}
+
 static void
 cx_findings_panel_init (CxFindingsPanel *self)
 {
+  GtkEventController *keys;
   GtkListItemFactory *factory;
   GtkAdjustment *adjustment;
 
@@ -221,6 +275,11 @@ cx_findings_panel_init (CxFindingsPanel *self)
   g_object_unref (factory);
 
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_list_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), keys);
 
   adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
   g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (on_scrolled), self,

@@ -77,6 +77,7 @@ cx_map_view_set_cursor_lane (CxMapView *self,
   g_return_if_fail (lane == NULL || CX_IS_LANE (lane));
 
   g_set_object (&self->cursor_lane, lane);
+  _cx_map_view_update_description (self);
   if (_cx_map_view_get_cursor_rect (self, &rect))
     cx_map_view_reveal (self, &rect);
   gtk_widget_queue_draw (GTK_WIDGET (self));

@@ -60,6 +60,9 @@ struct _CxMapView
 };
 
 void   _cx_map_view_ensure_layout        (CxMapView      *self);
+char  *_cx_map_view_describe_step        (CxMapView      *self,
+                                          CxStep         *step);
+void   _cx_map_view_update_description   (CxMapView      *self);
 gboolean _cx_map_view_get_cursor_rect    (CxMapView         *self,
                                           cairo_rectangle_t *rect);
 void   _cx_map_view_move_cursor          (CxMapView      *self,

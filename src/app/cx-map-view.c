@@ -422,6 +422,11 @@ on_plan_changed (CxPlan       *plan,
   /* The step selected was deleted */
   if (self->selected != NULL && cx_step_get_plan (self->selected) != plan)
     cx_map_view_set_selected_step (self, NULL);
+  else if (self->selected != NULL &&
+           (object == G_OBJECT (self->selected) || CX_IS_LANE (object) ||
+            (CX_IS_FAILURE (object) && cx_failure_get_step (CX_FAILURE (object)) == self->selected) ||
+            (what & CX_PLAN_CHANGE_STRUCTURE)))
+    _cx_map_view_update_description (self);
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -448,6 +453,7 @@ cx_map_view_set_findings (CxMapView *self,
     self->findings = g_ptr_array_ref (findings);
   if (self->layout != NULL && !self->layout_stale)
     cx_map_layout_set_findings (self->layout, findings);
+  _cx_map_view_update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -586,22 +592,7 @@ cx_map_view_set_selected_step (CxMapView *self,
         }
     }
 
-  if (step != NULL)
-    {
-      g_autofree char *description =
-        g_strdup_printf (_("Selected step: %s"),
-                         cx_step_get_title (step) != NULL ? cx_step_get_title (step)
-                                                          : cx_step_get_id (step));
-
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                      -1);
-    }
-  else
-    {
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (self),
-                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-    }
+  _cx_map_view_update_description (self);
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_STEP]);

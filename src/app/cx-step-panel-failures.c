@@ -224,6 +224,8 @@ failure_rows_new (CxStepPanel *self,
 
   delete_row = adw_action_row_new ();
   delete_button = gtk_button_new_with_mnemonic (_("_Delete Failure"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (delete_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Delete Failure"), -1);
   gtk_widget_add_css_class (delete_button, "destructive-action");
   gtk_widget_set_valign (delete_button, GTK_ALIGN_CENTER);
   gtk_widget_set_halign (delete_button, GTK_ALIGN_END);
@@ -550,12 +552,14 @@ _cx_step_panel_failures_init (CxStepPanel *self)
   g_signal_connect_swapped (add, "clicked", G_CALLBACK (on_add_failure_clicked), self);
   adw_preferences_group_set_header_suffix (self->failures_group, add);
   gtk_box_append (self->content_box, GTK_WIDGET (self->failures_group));
+  _cx_step_panel_name_group_list (self->failures_group, _("Failures"));
 
   self->recovery_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->recovery_group, _("Failures Answered"));
   adw_preferences_group_set_description (self->recovery_group,
                                          _("The failures this recovery puts right"));
   gtk_box_append (self->content_box, GTK_WIDGET (self->recovery_group));
+  _cx_step_panel_name_group_list (self->recovery_group, _("Failures Answered"));
 
   /* Choosing one from the plan's, by what it says */
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -585,6 +589,8 @@ _cx_step_panel_failures_init (CxStepPanel *self)
   self->answer_button = gtk_menu_button_new ();
   gtk_menu_button_set_label (GTK_MENU_BUTTON (self->answer_button), _("_Answer a Failure…"));
   gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (self->answer_button), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->answer_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Answer a Failure…"), -1);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->answer_button), popover);
   gtk_widget_set_halign (self->answer_button, GTK_ALIGN_START);
   gtk_widget_set_margin_top (self->answer_button, 6);

@@ -74,6 +74,8 @@ void         _cx_step_panel_refused      (CxStepPanel *self,
                                           GtkWidget   *widget,
                                           GError      *error);
 const char  *_cx_step_panel_step_name    (CxStep      *step);
+void         _cx_step_panel_name_group_list (AdwPreferencesGroup *group,
+                                             const char          *title);
 
 void         _cx_step_panel_failures_init    (CxStepPanel *self);
 void         _cx_step_panel_failures_dispose (CxStepPanel *self);

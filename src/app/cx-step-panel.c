@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 
 #include "cx-edit.h"
+#include "cx-names.h"
 #include "cx-step-panel-private.h"
 
 enum {
@@ -38,46 +39,6 @@ static void cx_step_panel_sync (CxStepPanel *self);
 /* ------------------------------------------------------------------ */
 /* Words for the format's values                                       */
 
-static const char *
-phase_name (CxPhase phase)
-{
-  switch (phase)
-    {
-    case CX_PHASE_BEFORE:   return _("Before");
-    case CX_PHASE_DURING:   return _("During");
-    case CX_PHASE_AFTER:    return _("After");
-    case CX_PHASE_RECOVERY: return _("Recovery");
-    default:                return NULL;
-    }
-}
-
-/* In the order of CxChannel, from CX_CHANNEL_NONE */
-static const char *const channel_names[] = {
-  N_("Not said"), N_("Web"), N_("App"), N_("Email"), N_("Phone"), N_("Chat"),
-  N_("Social media"), N_("Mail"), N_("Store"), N_("In person"), N_("Self-service"),
-  N_("Other"),
-};
-
-/* In the order of CxEvidence, from CX_EVIDENCE_NONE */
-static const char *const evidence_names[] = {
-  N_("Not said"),
-  N_("Observed — seen in research or data"),
-  N_("Assumed — believed, not yet seen"),
-  N_("Proposed — a design not yet live"),
-};
-
-/* Level 0 is "not assessed"; 1..5 as the format names them */
-static const char *const level_names[] = {
-  N_("Not assessed"), N_("1 · Very poor"), N_("2 · Poor"), N_("3 · Adequate"),
-  N_("4 · Good"), N_("5 · Excellent"),
-};
-
-/* First "not set", then −3 … +3 */
-static const char *const emotion_names[] = {
-  N_("Not set"), N_("−3 · Furious"), N_("−2 · Frustrated"), N_("−1 · Uneasy"),
-  N_("0 · Indifferent"), N_("+1 · Content"), N_("+2 · Pleased"), N_("+3 · Delighted"),
-};
-
 const char *
 _cx_step_panel_step_name (CxStep *step)
 {
@@ -86,16 +47,38 @@ _cx_step_panel_step_name (CxStep *step)
   return title != NULL ? title : _("Untitled step");
 }
 
+/* A choice for every value from @first to @last, named by @name (the
+ * emotion's names take a "has" first: see cx_names.h) */
 static GListModel *
-names_model (const char *const *names,
-             guint              n_names)
+names_model (const char * (*name) (int value),
+             int          first,
+             int          last)
 {
   GtkStringList *list = gtk_string_list_new (NULL);
 
-  for (guint i = 0; i < n_names; i++)
-    gtk_string_list_append (list, _(names[i]));
+  for (int value = first; value <= last; value++)
+    gtk_string_list_append (list, name (value));
 
   return G_LIST_MODEL (list);
+}
+
+static const char *
+channel_name (int value)
+{
+  return cx_name_channel (value);
+}
+
+static const char *
+evidence_name (int value)
+{
+  return cx_name_evidence (value);
+}
+
+/* The emotion row's choices: "not set", then −3 … +3 */
+static const char *
+emotion_choice (int position)
+{
+  return cx_name_emotion (position > 0, position - 4);
 }
 
 /* ------------------------------------------------------------------ */
@@ -438,7 +421,7 @@ sync_place (CxStepPanel *self)
   g_autofree char *place = NULL;
 
   /* Translators: "During · step 2 of 5" */
-  place = g_strdup_printf (_("%s · step %d of %u"), phase_name (phase), index + 1,
+  place = g_strdup_printf (_("%s · step %d of %u"), cx_name_phase (phase), index + 1,
                            cx_plan_get_n_steps (self->plan, phase));
   gtk_label_set_text (self->place_label, place);
 }
@@ -640,6 +623,35 @@ cx_step_panel_class_init (CxStepPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CxStepPanel, place_label);
 }
 
+static GtkWidget *
+find_list_box (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = GTK_IS_LIST_BOX (child) ? child : find_list_box (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A group's rows are in a list of its own, which a screen reader would
+ * otherwise call "GtkListBox": it takes the group's title */
+void
+_cx_step_panel_name_group_list (AdwPreferencesGroup *group,
+                                const char          *title)
+{
+  GtkWidget *list = find_list_box (GTK_WIDGET (group));
+
+  if (list != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                    -1);
+}
+
 static AdwPreferencesGroup *
 add_group (CxStepPanel *self,
            const char  *title,
@@ -651,6 +663,7 @@ add_group (CxStepPanel *self,
   if (description != NULL)
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
   gtk_box_append (self->content_box, group);
+  _cx_step_panel_name_group_list (ADW_PREFERENCES_GROUP (group), title);
 
   return ADW_PREFERENCES_GROUP (group);
 }
@@ -668,7 +681,7 @@ cx_step_panel_init (CxStepPanel *self)
   self->title_row = _cx_step_panel_text_row (self, _("Title"), NULL, "title");
   adw_preferences_group_add (self->step_group, GTK_WIDGET (self->title_row));
   self->channel_row = choice_row (self, _("Channel"), NULL,
-                                  names_model (channel_names, G_N_ELEMENTS (channel_names)),
+                                  names_model (channel_name, CX_CHANNEL_NONE, CX_CHANNEL_OTHER),
                                   G_CALLBACK (on_channel_selected));
   adw_preferences_group_add (self->step_group, GTK_WIDGET (self->channel_row));
   self->owner_row = _cx_step_panel_text_row (self, _("Owner (team or role)"), NULL, "owner");
@@ -677,7 +690,7 @@ cx_step_panel_init (CxStepPanel *self)
                                   G_CALLBACK (on_persona_selected));
   adw_preferences_group_add (self->step_group, GTK_WIDGET (self->persona_row));
   self->evidence_row = choice_row (self, _("Evidence"), NULL,
-                                   names_model (evidence_names, G_N_ELEMENTS (evidence_names)),
+                                   names_model (evidence_name, CX_EVIDENCE_NONE, CX_EVIDENCE_PROPOSED),
                                    G_CALLBACK (on_evidence_selected));
   adw_preferences_group_add (self->step_group, GTK_WIDGET (self->evidence_row));
   self->wow_switch = switch_row (self, self->step_group, _("Wow Moment"),
@@ -691,7 +704,7 @@ cx_step_panel_init (CxStepPanel *self)
   /* What the customer expects, gets and feels */
   self->experience_group = add_group (self, _("Experience"), NULL);
   self->expected_row = choice_row (self, _("Expected"), _("What the customer expects here"),
-                                   names_model (level_names, G_N_ELEMENTS (level_names)),
+                                   names_model (cx_name_level, 0, CX_LEVEL_MAX),
                                    G_CALLBACK (on_expected_selected));
   adw_preferences_group_add (self->experience_group, GTK_WIDGET (self->expected_row));
   self->expected_text_row = _cx_step_panel_text_row (self, _("What they expect, in words"),
@@ -699,14 +712,14 @@ cx_step_panel_init (CxStepPanel *self)
   adw_preferences_group_add (self->experience_group, GTK_WIDGET (self->expected_text_row));
   self->delivered_row = choice_row (self, _("Delivered"),
                                     _("What the service delivers, as the customer sees it"),
-                                    names_model (level_names, G_N_ELEMENTS (level_names)),
+                                    names_model (cx_name_level, 0, CX_LEVEL_MAX),
                                     G_CALLBACK (on_delivered_selected));
   adw_preferences_group_add (self->experience_group, GTK_WIDGET (self->delivered_row));
   self->delivered_text_row = _cx_step_panel_text_row (self, _("What they get, in words"),
                                                       NULL, "delivered-text");
   adw_preferences_group_add (self->experience_group, GTK_WIDGET (self->delivered_text_row));
   self->emotion_row = choice_row (self, _("Emotion"), _("How the customer feels"),
-                                  names_model (emotion_names, G_N_ELEMENTS (emotion_names)),
+                                  names_model (emotion_choice, 0, CX_EMOTION_MAX - CX_EMOTION_MIN + 1),
                                   G_CALLBACK (on_emotion_selected));
   adw_preferences_group_add (self->experience_group, GTK_WIDGET (self->emotion_row));
   self->emotion_text_row = _cx_step_panel_text_row (self, _("The feeling, in words"),

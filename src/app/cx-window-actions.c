@@ -737,6 +737,7 @@ _cx_window_actions_init (CxWindow *self)
   on_show_side_panel_changed (self);
   _cx_window_edit_actions_init (self);
   _cx_window_find_init (self);
+  _cx_window_regions_init (self);
 }
 
 /**

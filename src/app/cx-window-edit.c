@@ -394,3 +394,117 @@ _cx_window_edit_actions_update (CxWindow *self)
   _cx_window_set_action_enabled (self, "move-step-right", have_step);
   _cx_window_set_action_enabled (self, "add-failure", have_step);
 }
+
+/* ------------------------------------------------------------------ */
+/* Moving the keyboard between the window's regions (F6)               */
+
+typedef enum
+{
+  REGION_MAP,
+  REGION_SIDE_PANEL,
+  REGION_HEADER,
+  N_REGIONS
+} Region;
+
+static GtkWidget *
+region_widget (CxWindow *self,
+               Region    region)
+{
+  switch (region)
+    {
+    case REGION_MAP:
+      return self->document != NULL ? GTK_WIDGET (self->map_view) : NULL;
+    case REGION_SIDE_PANEL:
+      if (self->document == NULL || !self->show_side_panel)
+        return NULL;
+      return gtk_stack_get_visible_child (self->side_stack);
+    case REGION_HEADER:
+      return self->header_bar;
+    default:
+      return NULL;
+    }
+}
+
+static int
+current_region (CxWindow *self)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
+
+  for (Region region = 0; focus != NULL && region < N_REGIONS; region++)
+    {
+      GtkWidget *widget = region_widget (self, region);
+
+      if (widget != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget)))
+        return region;
+    }
+
+  return -1;
+}
+
+static gboolean
+focus_region (CxWindow *self,
+              Region    region)
+{
+  GtkWidget *widget = region_widget (self, region);
+
+  if (widget == NULL || !gtk_widget_get_mapped (widget))
+    return FALSE;
+
+  /* The map takes the keyboard itself; a panel or a bar, its first field */
+  if (region == REGION_MAP)
+    return gtk_widget_grab_focus (widget);
+  return gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+}
+
+static void
+cycle_regions (CxWindow *self,
+               int       delta)
+{
+  int region = current_region (self);
+
+  for (int i = 1; i <= N_REGIONS; i++)
+    {
+      int next = ((region < 0 ? (delta > 0 ? -1 : 0) : region) + delta * i + N_REGIONS * 2) %
+                 N_REGIONS;
+
+      if (focus_region (self, next))
+        return;
+    }
+}
+
+static void
+focus_next_region_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  cycle_regions (CX_WINDOW (user_data), +1);
+}
+
+static void
+focus_previous_region_action (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  cycle_regions (CX_WINDOW (user_data), -1);
+}
+
+static void
+focus_map_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  focus_region (CX_WINDOW (user_data), REGION_MAP);
+}
+
+static const GActionEntry region_actions[] = {
+  { "focus-next-region", focus_next_region_action },
+  { "focus-previous-region", focus_previous_region_action },
+  { "focus-map", focus_map_action },
+};
+
+void
+_cx_window_regions_init (CxWindow *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self), region_actions,
+                                   G_N_ELEMENTS (region_actions), self);
+}

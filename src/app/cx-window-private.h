@@ -32,6 +32,7 @@ struct _CxWindow
   gboolean              show_side_panel;
 
   /* Template children */
+  GtkWidget            *header_bar;
   AdwWindowTitle       *window_title;
   GtkWidget            *findings_button;
   GtkLabel             *error_count_label;
@@ -75,6 +76,7 @@ void _cx_window_edit_actions_update (CxWindow            *self);
 void _cx_window_show_step           (CxWindow            *self,
                                      gboolean             open_panel);
 void _cx_window_find_init           (CxWindow            *self);
+void _cx_window_regions_init        (CxWindow            *self);
 void _cx_window_find_dispose        (CxWindow            *self);
 void _cx_window_find_update         (CxWindow            *self);
 void _cx_window_find_forget         (CxWindow            *self);

@@ -764,6 +764,7 @@ cx_window_class_init (CxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CxWindow, findings_panel);
   gtk_widget_class_bind_template_child (widget_class, CxWindow, step_panel);
   gtk_widget_class_bind_template_child (widget_class, CxWindow, find_bar);
+  gtk_widget_class_bind_template_child (widget_class, CxWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, CxWindow, find_entry);
   gtk_widget_class_bind_template_child (widget_class, CxWindow, find_count_label);
   gtk_widget_class_bind_template_callback (widget_class, on_selected_step_changed);

@@ -29,7 +29,7 @@ cx_gui_test_init (int    *argc,
   g_autoptr(GError) error = NULL;
 
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
+  g_setenv ("GTK_A11Y", "test", TRUE);
 
   if (!gtk_init_check ())
     {
