@@ -699,16 +699,17 @@ show_side_panel_change_state (GSimpleAction *action,
                               GVariant      *state,
                               gpointer       user_data)
 {
-  g_object_set (user_data, "show-side-panel", g_variant_get_boolean (state), NULL);
+  _cx_window_reveal_side_panel (user_data, g_variant_get_boolean (state));
 }
 
+/* The toggle says whether the panel shows: beside the map, or over it */
 static void
 on_show_side_panel_changed (CxWindow *self)
 {
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "show-side-panel");
 
   g_simple_action_set_state (G_SIMPLE_ACTION (action),
-                             g_variant_new_boolean (self->show_side_panel));
+                             g_variant_new_boolean (_cx_window_get_side_panel_revealed (self)));
 }
 
 /* What the user does to the document or the window: in the window's own
@@ -732,8 +733,8 @@ _cx_window_actions_init (CxWindow *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), window_actions,
                                    G_N_ELEMENTS (window_actions), self);
-  g_signal_connect (self, "notify::show-side-panel", G_CALLBACK (on_show_side_panel_changed),
-                    NULL);
+  g_signal_connect_object (self->flap, "notify::reveal-flap",
+                           G_CALLBACK (on_show_side_panel_changed), self, G_CONNECT_SWAPPED);
   on_show_side_panel_changed (self);
   _cx_window_edit_actions_init (self);
   _cx_window_find_init (self);

@@ -415,7 +415,7 @@ region_widget (CxWindow *self,
     case REGION_MAP:
       return self->document != NULL ? GTK_WIDGET (self->map_view) : NULL;
     case REGION_SIDE_PANEL:
-      if (self->document == NULL || !self->show_side_panel)
+      if (self->document == NULL || !_cx_window_get_side_panel_revealed (self))
         return NULL;
       return gtk_stack_get_visible_child (self->side_stack);
     case REGION_HEADER:

@@ -33,6 +33,12 @@ struct _CxWindow
 
   /* Template children */
   GtkWidget            *header_bar;
+  GtkWidget            *open_label_button;
+  GtkWidget            *open_icon_button;
+  GtkWidget            *counts_box;
+  GtkWidget            *compact_counts_box;
+  GtkLabel             *compact_count_label;
+  GtkImage             *compact_count_icon;
   AdwWindowTitle       *window_title;
   GtkWidget            *findings_button;
   GtkLabel             *error_count_label;
@@ -52,6 +58,10 @@ struct _CxWindow
   GtkSearchBar         *find_bar;
   GtkSearchEntry       *find_entry;
   GtkLabel             *find_count_label;
+
+  /* The width last allocated, which decides what folds */
+  int                   width;
+  guint                 width_source;
 
   /* What Ctrl+F found (element-type CxSearchMatch), and the one shown */
   GArray               *find_matches;
@@ -77,6 +87,16 @@ void _cx_window_show_step           (CxWindow            *self,
                                      gboolean             open_panel);
 void _cx_window_find_init           (CxWindow            *self);
 void _cx_window_regions_init        (CxWindow            *self);
+void _cx_window_narrow_init         (CxWindow            *self);
+void _cx_window_narrow_dispose      (CxWindow            *self);
+void _cx_window_narrow_allocated    (CxWindow            *self,
+                                     int                  width);
+void _cx_window_narrow_update_counts (CxWindow           *self,
+                                      const guint         counts[3]);
+gboolean _cx_window_get_folded      (CxWindow            *self);
+void _cx_window_reveal_side_panel   (CxWindow            *self,
+                                     gboolean             reveal);
+gboolean _cx_window_get_side_panel_revealed (CxWindow    *self);
 void _cx_window_find_dispose        (CxWindow            *self);
 void _cx_window_find_update         (CxWindow            *self);
 void _cx_window_find_forget         (CxWindow            *self);

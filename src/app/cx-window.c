@@ -167,6 +167,7 @@ cx_window_update_findings (CxWindow *self)
                           counts[CX_SEVERITY_WARNING] > 0 ? 1.0 : 0.55);
   gtk_widget_set_opacity (GTK_WIDGET (self->info_count_label),
                           counts[CX_SEVERITY_INFO] > 0 ? 1.0 : 0.55);
+  _cx_window_narrow_update_counts (self, counts);
 
 }
 
@@ -328,11 +329,8 @@ _cx_window_show_step (CxWindow *self,
   g_return_if_fail (CX_IS_WINDOW (self));
 
   gtk_stack_set_visible_child_name (self->side_stack, "step");
-  if (open_panel && !self->show_side_panel)
-    {
-      self->show_side_panel = TRUE;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_SIDE_PANEL]);
-    }
+  if (open_panel && !_cx_window_get_side_panel_revealed (self))
+    _cx_window_reveal_side_panel (self, TRUE);
 }
 
 /**
@@ -347,11 +345,8 @@ _cx_window_show_findings (CxWindow *self)
   g_return_if_fail (CX_IS_WINDOW (self));
 
   gtk_stack_set_visible_child_name (self->side_stack, "findings");
-  if (!self->show_side_panel)
-    {
-      self->show_side_panel = TRUE;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_SIDE_PANEL]);
-    }
+  if (!_cx_window_get_side_panel_revealed (self))
+    _cx_window_reveal_side_panel (self, TRUE);
   /* Into the list: the panel itself cannot hold the focus, so grabbing
    * it would do nothing */
   gtk_widget_child_focus (GTK_WIDGET (self->findings_panel), GTK_DIR_TAB_FORWARD);
@@ -667,6 +662,7 @@ cx_window_dispose (GObject *object)
     }
   g_clear_object (&self->document);
   _cx_window_find_dispose (self);
+  _cx_window_narrow_dispose (self);
   g_clear_object (&self->settings);
   g_clear_object (&self->print_settings);
   g_clear_object (&self->page_setup);
@@ -720,6 +716,16 @@ cx_window_set_property (GObject      *object,
 }
 
 static void
+cx_window_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  GTK_WIDGET_CLASS (cx_window_parent_class)->size_allocate (widget, width, height, baseline);
+  _cx_window_narrow_allocated (CX_WINDOW (widget), width);
+}
+
+static void
 cx_window_class_init (CxWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -732,6 +738,7 @@ cx_window_class_init (CxWindowClass *klass)
   object_class->set_property = cx_window_set_property;
 
   window_class->close_request = cx_window_close_request;
+  widget_class->size_allocate = cx_window_size_allocate;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, CX_TYPE_DOCUMENT,
@@ -765,6 +772,12 @@ cx_window_class_init (CxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CxWindow, step_panel);
   gtk_widget_class_bind_template_child (widget_class, CxWindow, find_bar);
   gtk_widget_class_bind_template_child (widget_class, CxWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, CxWindow, open_label_button);
+  gtk_widget_class_bind_template_child (widget_class, CxWindow, open_icon_button);
+  gtk_widget_class_bind_template_child (widget_class, CxWindow, counts_box);
+  gtk_widget_class_bind_template_child (widget_class, CxWindow, compact_counts_box);
+  gtk_widget_class_bind_template_child (widget_class, CxWindow, compact_count_label);
+  gtk_widget_class_bind_template_child (widget_class, CxWindow, compact_count_icon);
   gtk_widget_class_bind_template_child (widget_class, CxWindow, find_entry);
   gtk_widget_class_bind_template_child (widget_class, CxWindow, find_count_label);
   gtk_widget_class_bind_template_callback (widget_class, on_selected_step_changed);
@@ -792,8 +805,7 @@ cx_window_init (CxWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_object_bind_property (self, "show-side-panel", self->flap, "reveal-flap",
-                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  _cx_window_narrow_init (self);
   g_object_bind_property_full (self->map_view, "zoom", self->zoom_level_button, "label",
                                G_BINDING_SYNC_CREATE, zoom_to_label, NULL, NULL, NULL);
 

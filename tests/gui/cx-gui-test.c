@@ -122,9 +122,19 @@ cx_gui_test_assert_file_holds (GFile  *file,
 CxWindow *
 cx_gui_test_new_window (void)
 {
+  return cx_gui_test_new_window_sized (-1, -1);
+}
+
+/* A new window that opens at @width × @height (-1: as the settings say) */
+CxWindow *
+cx_gui_test_new_window_sized (int width,
+                              int height)
+{
   CxWindow *window = cx_window_new (GTK_APPLICATION (cx_gui_test_get_application ()));
 
   g_object_ref (window);
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
 
   /* The samples are listed in a thread that holds the window */

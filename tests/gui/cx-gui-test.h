@@ -41,6 +41,8 @@ void              cx_gui_test_assert_file_holds   (GFile               *file,
                                                    CxPlan              *plan);
 
 CxWindow         *cx_gui_test_new_window          (void);
+CxWindow         *cx_gui_test_new_window_sized    (int                  width,
+                                                   int                  height);
 void              cx_gui_test_destroy_window      (CxWindow            *window);
 CxDocument       *cx_gui_test_open_and_wait       (CxWindow            *window,
                                                    const char          *path,

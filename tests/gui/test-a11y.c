@@ -141,6 +141,86 @@ test_regions (void)
   cx_gui_test_destroy_window (window);
 }
 
+/* The window at @width: the side panel beside the map or over it, the
+ * header bar folded or not */
+static void
+check_width (int      width,
+             gboolean folded,
+             gboolean icon_open,
+             gboolean one_count)
+{
+  g_autofree char *path = cx_gui_test_sample_path ("team-gear-store.cxplan");
+  g_autofree char *layout = NULL;
+  CxWindow *window;
+  int map_width;
+
+  /* GNOME's own title bar: only the close button */
+  g_object_get (gtk_settings_get_default (), "gtk-decoration-layout", &layout, NULL);
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", ":close", NULL);
+  window = cx_gui_test_new_window_sized (width, 700);
+  cx_gui_test_open_and_wait (window, path, CX_DOCUMENT_LOAD_AS_COPY);
+  /* The window's own allocation is its surface less the shadows drawn
+   * around it without a window manager */
+  WAIT_FOR (gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window))) == width &&
+            adw_flap_get_folded (window->flap) == folded);
+  cx_gui_test_settle ();
+  map_width = gtk_widget_get_width (GTK_WIDGET (window->map_view));
+
+  /* Nothing runs over: the window is as narrow as asked */
+  g_assert_cmpint (gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window))), ==, width);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, width);
+  width = gtk_widget_get_width (GTK_WIDGET (window));
+  g_assert_cmpint (gtk_widget_get_mapped (window->open_icon_button), ==, icon_open);
+  g_assert_cmpint (gtk_widget_get_mapped (window->open_label_button), ==, !icon_open);
+  g_assert_cmpint (gtk_widget_get_mapped (window->compact_counts_box), ==, one_count);
+  g_assert_cmpint (gtk_widget_get_mapped (window->counts_box), ==, !one_count);
+
+  if (folded)
+    {
+      /* The map has the whole width; the panel comes over it, and goes */
+      g_assert_false (adw_flap_get_reveal_flap (window->flap));
+      g_assert_cmpint (map_width, >=, width - 20);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-side-panel",
+                                                 NULL));
+      g_assert_true (adw_flap_get_reveal_flap (window->flap));
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window->map_view)), >=, width - 20);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-side-panel",
+                                                 NULL));
+      g_assert_false (adw_flap_get_reveal_flap (window->flap));
+      /* ...without changing the choice for a wide window */
+      g_assert_true (window->show_side_panel);
+    }
+  else
+    {
+      /* Beside the map, which keeps most of the width */
+      g_assert_true (adw_flap_get_reveal_flap (window->flap));
+      g_assert_cmpint (map_width, >=, width / 2);
+    }
+
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", layout, NULL);
+  cx_gui_test_destroy_window (window);
+}
+
+static void
+test_width_360 (void)
+{
+  /* Folded all the way: Open an icon, the counts one badge */
+  check_width (360, TRUE, TRUE, TRUE);
+}
+
+static void
+test_width_700 (void)
+{
+  /* The panel over the map; the header bar folded as at 360 */
+  check_width (700, TRUE, TRUE, TRUE);
+}
+
+static void
+test_width_1200 (void)
+{
+  check_width (1200, FALSE, FALSE, FALSE);
+}
+
 #ifdef CX_GUI_TEST_HAVE_XTEST
 
 static Display *
@@ -279,6 +359,9 @@ main (int   argc,
   g_test_add_func ("/cxplan/a11y/names-and-roles", test_names_and_roles);
   g_test_add_func ("/cxplan/a11y/regions", test_regions);
   g_test_add_func ("/cxplan/a11y/keyboard-session", test_keyboard_session);
+  g_test_add_func ("/cxplan/a11y/width-360", test_width_360);
+  g_test_add_func ("/cxplan/a11y/width-700", test_width_700);
+  g_test_add_func ("/cxplan/a11y/width-1200", test_width_1200);
 
   return cx_gui_test_run ();
 }
