@@ -758,6 +758,38 @@ test_drag_step (Fixture       *f,
   WAIT_FOR (cx_plan_get_step (plan, CX_PHASE_DURING, 1) == first);
   g_assert_true (cx_plan_get_step (plan, CX_PHASE_DURING, 0) == second);
   g_assert_true (cx_map_view_get_selected_step (f->view) == first);
+
+  /* Into another phase: the second step of "during" to the start of
+   * "before", dropped before the first column there */
+  {
+    CxStep *before_first = cx_plan_get_step (plan, CX_PHASE_BEFORE, 0);
+    guint n_before = cx_plan_get_n_steps (plan, CX_PHASE_BEFORE);
+
+    g_assert_true (cx_map_layout_get_step_header_rect (cx_map_view_get_layout (f->view), first,
+                                                       &from));
+    g_assert_true (cx_map_layout_get_step_rect (cx_map_view_get_layout (f->view), before_first,
+                                                &to));
+    cx_map_view_reveal (f->view, &to);
+    cx_gui_test_settle ();
+    x0 = (from.x + from.width / 2) * zoom - gtk_adjustment_get_value (f->hadjustment);
+    y0 = (from.y + from.height / 2) * zoom - gtk_adjustment_get_value (f->vadjustment);
+    x1 = (to.x + to.width * 0.2) * zoom - gtk_adjustment_get_value (f->hadjustment);
+    g_assert_cmpfloat (x0, <, gtk_widget_get_width (GTK_WIDGET (f->view)));
+    g_assert_cmpfloat (x1, >, 0);
+
+    move_pointer_to (f, x0, y0);
+    XTestFakeButtonEvent (x_display (), 1, True, CurrentTime);
+    sync_input ();
+    cx_gui_test_settle ();
+    for (int i = 1; i <= 10; i++)
+      move_pointer_to (f, x0 + (x1 - x0) * i / 10, y0 + 2);
+    XTestFakeButtonEvent (x_display (), 1, False, CurrentTime);
+    sync_input ();
+
+    WAIT_FOR (cx_step_get_phase (first) == CX_PHASE_BEFORE);
+    g_assert_true (cx_plan_get_step (plan, CX_PHASE_BEFORE, 0) == first);
+    g_assert_cmpuint (cx_plan_get_n_steps (plan, CX_PHASE_BEFORE), ==, n_before + 1);
+  }
 }
 
 #else
