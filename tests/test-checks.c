@@ -414,6 +414,7 @@ static const CheckCase cases[] = {
       { "CX002", 6, "b", NULL, WARN },
       { "CX005", 6, "b", NULL, INFO },
       { "CX006", 6, "b", NULL, WARN },
+      { "CX013", 6, "b", NULL, WARN },
       { "CX003", 6, "b", "f", WARN },
       { "CX004", 7, NULL, NULL, WARN },
       { "CX004", 8, NULL, NULL, WARN } } },
@@ -483,7 +484,7 @@ test_info (void)
   g_assert_cmpstr (cx_check_info (CX_CHECK_UNSUSTAINABLE_WOW)->name, ==, "unsustainable-wow");
   g_assert_cmpstr (cx_check_info (CX_CHECK_IDLE_RECOVERY)->name, ==, "idle-recovery");
   g_assert_false (cx_check_lookup ("CX000", NULL));
-  g_assert_false (cx_check_lookup ("CX012", NULL));
+  g_assert_false (cx_check_lookup ("CX023", NULL));
   g_assert_false (cx_check_lookup ("unowned-step", NULL));
 }
 

@@ -69,6 +69,9 @@ build_plan (void)
   ((CxThreshold *) g_ptr_array_index (plan->thresholds, 0))->extras = extras_with ("t");
   cx_plan_set_check_disabled (plan, "CX005", TRUE);
   ((CxDisable *) g_ptr_array_index (plan->disables, 0))->extras = extras_with ("d");
+  cx_plan_insert_accept (plan, -1, "CX004", NULL, CX_PHASE_AFTER, "Mapped in the aftercare plan");
+  cx_plan_insert_accept (plan, -1, "CX009", "call", CX_ACCEPT_NO_PHASE, "Examined in a workshop");
+  ((CxAccept *) g_ptr_array_index (plan->accepts, 0))->extras = extras_with ("a");
   decl = g_new0 (CxNsDecl, 1);
   decl->prefix = g_strdup ("ext");
   decl->uri = g_strdup (EXT_NS);
@@ -145,7 +148,10 @@ build_plan (void)
 static const char *const mutations[] = {
   "version", "title", "description", "author", "created", "modified",
   "threshold/value", "threshold/name", "threshold/extras", "threshold/added",
-  "disable/check", "disable/extras", "disable/added", "ns-decl/prefix", "ns-decl/uri",
+  "disable/check", "disable/extras", "disable/added",
+  "accept/check", "accept/ref", "accept/phase", "accept/ref-for-phase", "accept/reason",
+  "accept/extras", "accept/added", "accept/removed", "accept/order",
+  "ns-decl/prefix", "ns-decl/uri",
   "extras/child", "extras/position",
   "persona/name", "persona/description", "persona/mood", "persona/no-mood",
   "persona/x-self", "persona/x-name", "persona/x-description", "persona/removed",
@@ -186,11 +192,13 @@ mutate (CxPlan     *plan,
   CxLink *link = g_ptr_array_index (step->links, 0);
   CxThreshold *threshold = g_ptr_array_index (plan->thresholds, 0);
   CxDisable *disable = g_ptr_array_index (plan->disables, 0);
+  CxAccept *accept = g_ptr_array_index (plan->accepts, 0);
+  CxAccept *other_accept = g_ptr_array_index (plan->accepts, 1);
   CxNsDecl *decl = g_ptr_array_index (plan->ns_decls, 0);
   CxForeignChild *child = g_ptr_array_index (plan->extras[CX_PLAN_SLOT_PHASES]->children, 0);
 
   if (g_str_equal (what, "version"))
-    cx_text_set (&plan->version, "1.1");
+    cx_text_set (&plan->version, "1.0");
   else if (g_str_equal (what, "title"))
     cx_plan_set_title (plan, "Other");
   else if (g_str_equal (what, "description"))
@@ -215,6 +223,31 @@ mutate (CxPlan     *plan,
     touch_extras (&disable->extras);
   else if (g_str_equal (what, "disable/added"))
     cx_plan_set_check_disabled (plan, "CX001", TRUE);
+  else if (g_str_equal (what, "accept/check"))
+    cx_text_set (&accept->check, "CX010");
+  else if (g_str_equal (what, "accept/ref"))
+    cx_text_set (&other_accept->ref, "pay");
+  else if (g_str_equal (what, "accept/phase"))
+    accept->phase = CX_PHASE_BEFORE;
+  else if (g_str_equal (what, "accept/ref-for-phase"))
+    {
+      accept->phase = CX_ACCEPT_NO_PHASE;
+      cx_text_set (&accept->ref, "after");
+    }
+  else if (g_str_equal (what, "accept/reason"))
+    cx_text_set (&accept->reason, "Another reason");
+  else if (g_str_equal (what, "accept/extras"))
+    touch_extras (&accept->extras);
+  else if (g_str_equal (what, "accept/added"))
+    cx_plan_insert_accept (plan, 1, "CX005", "call", CX_ACCEPT_NO_PHASE, "Run by a partner");
+  else if (g_str_equal (what, "accept/removed"))
+    cx_plan_remove_accept (plan, 1);
+  else if (g_str_equal (what, "accept/order"))
+    {
+      cx_plan_remove_accept (plan, 1);
+      cx_plan_insert_accept (plan, 0, "CX009", "call", CX_ACCEPT_NO_PHASE,
+                             "Examined in a workshop");
+    }
   else if (g_str_equal (what, "ns-decl/prefix"))
     cx_text_set (&decl->prefix, "x");
   else if (g_str_equal (what, "ns-decl/uri"))
@@ -392,6 +425,7 @@ test_equal_ignores_lines (void)
   ((CxLink *) g_ptr_array_index (step->links, 0))->line = 8;
   ((CxThreshold *) g_ptr_array_index (b->thresholds, 0))->line = 9;
   ((CxDisable *) g_ptr_array_index (b->disables, 0))->line = 10;
+  ((CxAccept *) g_ptr_array_index (b->accepts, 1))->line = 11;
 
   g_assert_true (cx_plan_equal (a, b));
   g_assert_true (cx_plan_equal (a, a));

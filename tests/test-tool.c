@@ -183,25 +183,28 @@ test_check_text (Fixture       *f,
   g_assert_cmpint (f->status, ==, 1);   /* a CX008 error */
 
   lines = g_strsplit (f->out, "\n", -1);
-  /* in document order: CX002 on line 7, CX003 on 11, CX001 on 17, CX008 on 22,
-   * CX004 on 35 (failures, but no recovery) */
-  g_assert_cmpuint (g_strv_length (lines), ==, 6);
+  /* in document order: CX002 on line 7, CX003 and CX020 on 11, CX001 on 17,
+   * CX008 on 22, CX004 on 35 (failures, but no recovery) */
+  g_assert_cmpuint (g_strv_length (lines), ==, 7);
   g_assert_cmpstr (lines[0], ==,
                    "store.cxplan:7: warning: step 'Call the store' promises level 4 but "
                    "delivers 2 (gap 2) [CX002]");
   g_assert_true (g_str_has_prefix (lines[1], "store.cxplan:11: warning: "));
   g_assert_true (g_str_has_suffix (lines[1], " [CX003]"));
   g_assert_cmpstr (lines[2], ==,
+                   "store.cxplan:11: info: failure 'Calls go to voicemail' (severity 9, "
+                   "occurrence 2) is too severe for a recovery to mend: make it rarer [CX020]");
+  g_assert_cmpstr (lines[3], ==,
                    "store.cxplan:17: warning: wow moment 'Greeted by name at the door' (level 5) "
                    "sets a bar that 2 later steps miss: 'Pay at the till' (2), "
                    "'Home \"again\"' (3) [CX001]");
-  g_assert_true (g_str_has_prefix (lines[3], "store.cxplan:22: error: "));
-  g_assert_true (g_str_has_suffix (lines[3], " [CX008]"));
-  g_assert_true (g_str_has_prefix (lines[4], "store.cxplan:35: warning: "));
-  g_assert_true (g_str_has_suffix (lines[4], " [CX004]"));
-  g_assert_cmpstr (lines[5], ==, "");
+  g_assert_true (g_str_has_prefix (lines[4], "store.cxplan:22: error: "));
+  g_assert_true (g_str_has_suffix (lines[4], " [CX008]"));
+  g_assert_true (g_str_has_prefix (lines[5], "store.cxplan:35: warning: "));
+  g_assert_true (g_str_has_suffix (lines[5], " [CX004]"));
+  g_assert_cmpstr (lines[6], ==, "");
 
-  g_assert_cmpstr (f->err, ==, "store.cxplan: 1 error, 4 warnings\n");
+  g_assert_cmpstr (f->err, ==, "store.cxplan: 1 error, 4 warnings, 1 info\n");
 }
 
 static void
@@ -227,8 +230,8 @@ test_check_json (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (files, 0), "file"),
                    ==, "store.cxplan");
   findings = json_object_get_array_member (json_array_get_object_element (files, 0), "findings");
-  g_assert_cmpuint (json_array_get_length (findings), ==, 5);
-  finding = json_array_get_object_element (findings, 4);
+  g_assert_cmpuint (json_array_get_length (findings), ==, 6);
+  finding = json_array_get_object_element (findings, 5);
   g_assert_cmpstr (json_object_get_string_member (finding, "check"), ==, "CX004");
   g_assert_true (json_object_get_null_member (finding, "step"));
   g_assert_cmpint (json_object_get_int_member (finding, "line"), ==, 35);
@@ -243,7 +246,7 @@ test_check_json (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (finding, "failure"), ==, "voicemail");
 
   /* the wow: a quote in a title survives JSON escaping */
-  finding = json_array_get_object_element (findings, 2);
+  finding = json_array_get_object_element (findings, 3);
   g_assert_cmpstr (json_object_get_string_member (finding, "check"), ==, "CX001");
   g_assert_true (json_object_get_null_member (finding, "failure"));
   g_assert_nonnull (strstr (json_object_get_string_member (finding, "message"),

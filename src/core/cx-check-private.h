@@ -46,6 +46,9 @@ typedef struct
   int         rpn;
   int         severity;
   int         weak_link;
+  int         hand_off_drop;
+  int         silent_detection;
+  int         prevent_severity;
 
   GPtrArray  *journey;          /* CxStep, not owned: the main journey in order */
   WowGroup   *wow_everyone;     /* CX001; NULL when there is no wow */
@@ -54,13 +57,34 @@ typedef struct
   int         median_twice;     /* CX007: twice the median; 0 when there is none */
   CxStep     *last_emotion;     /* CX006 */
   GHashTable *recovered;        /* CX003: the CxFailures a recovery step names */
+  GHashTable *recovers_of;      /* CX016: recovery CxStep → set of the ids its @recovers lists */
   gboolean    has_failures;     /* CX004 */
+  CxStep     *peak;             /* CX012: the peak, when the rule flags it; else NULL */
+  CxStep     *peak_end;         /* CX012: the end it is weighed against */
+  int         first_no_persona; /* CX019: journey index of the first step without a
+                                 * persona, -1 for none */
+  GHashTable *first_of_persona; /* CX019: persona id (not owned) → journey index + 1 */
+  gboolean    has_backstage;    /* CX021: a lane of kind backstage or support */
 
   CxFinding   here;             /* the element the walk stands on; ids borrowed */
   guint       journey_index;
 
   GPtrArray  *findings;
 } CheckRun;
+
+/* A step by its title, or its id when the title is empty; a failure by
+ * its mode, or its id; a persona by its name, or its id */
+const char  *cx_check_step_name    (CxStep     *step);
+const char  *cx_check_failure_name (CxFailure  *failure);
+const char  *cx_check_persona_name (CxPersona  *persona);
+const char  *cx_check_phase_name   (CxPhase     phase);
+
+/* A finding of @check at the element the walk stands on */
+void         cx_check_report       (CheckRun   *run,
+                                    CxCheckId   check,
+                                    CxSeverity  severity,
+                                    const char *format,
+                                    ...) G_GNUC_PRINTF (4, 5);
 
 typedef enum
 {
@@ -91,5 +115,22 @@ void         cx_check_run_failure  (CheckRun   *run,
 void         cx_check_run_link     (CheckRun   *run,
                                     CxStep     *step,
                                     CxLink     *link);
+
+/* cx-check-service.c: the rules of format 1.1 (CX012–CX021), run after
+ * those of 1.0 on the same element */
+void         cx_check_run_step_1_1    (CheckRun   *run,
+                                       CxStep     *step,
+                                       CxPhase     phase);
+void         cx_check_run_failure_1_1 (CheckRun   *run,
+                                       CxFailure  *failure);
+void         cx_check_run_persona     (CheckRun   *run,
+                                       CxPersona  *persona);
+/* What the rules of 1.1 gather from the whole plan before the walk */
+void         cx_check_gather_1_1      (CheckRun   *run);
+void         cx_check_run_clear_1_1   (CheckRun   *run);
+
+/* cx-check-accept.c: marks the findings the plan accepts, then reports
+ * the accepts that match none (CX022) */
+void         cx_check_apply_accepts   (CheckRun   *run);
 
 G_END_DECLS

@@ -21,32 +21,6 @@
 
 /* Text */
 
-/* A step by its title, or its id when the title is empty */
-static const char *
-step_name (CxStep *step)
-{
-  if (!is_blank (step->title))
-    return step->title;
-
-  return step->id != NULL ? step->id : "";
-}
-
-/* A failure by its mode, or its id when the mode is empty */
-static const char *
-failure_name (CxFailure *failure)
-{
-  if (!is_blank (failure->mode))
-    return failure->mode;
-
-  return failure->id != NULL ? failure->id : "";
-}
-
-static const char *
-phase_name (CxPhase phase)
-{
-  return cx_enum_to_nick (CX_TYPE_PHASE, phase);
-}
-
 /* A number held as twice its value, so a median of two levels stays
  * exact: "4" or "3.5" */
 static char *
@@ -79,69 +53,40 @@ upper_bound (GArray *array,
   return low;
 }
 
-/* Findings */
-
-static void report (CheckRun   *run,
-                    CxCheckId   check,
-                    CxSeverity  severity,
-                    const char *format,
-                    ...) G_GNUC_PRINTF (4, 5);
-
-static void
-report (CheckRun   *run,
-        CxCheckId   check,
-        CxSeverity  severity,
-        const char *format,
-        ...)
-{
-  CxFinding *finding = g_new0 (CxFinding, 1);
-  va_list args;
-
-  *finding = run->here;
-  finding->check = check;
-  finding->severity = severity;
-  finding->step_id = g_strdup (run->here.step_id);
-  finding->failure_id = g_strdup (run->here.failure_id);
-
-  va_start (args, format);
-  finding->message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_ptr_array_add (run->findings, finding);
-}
-
 /* A finding of CX008, always an error */
 #define broken(run, ...) \
-  report ((run), CX_CHECK_BROKEN_REFERENCE, CX_SEVERITY_ERROR, __VA_ARGS__)
+  cx_check_report ((run), CX_CHECK_BROKEN_REFERENCE, CX_SEVERITY_ERROR, __VA_ARGS__)
 
 /* The checks, element by element */
 
 void
 cx_check_run_phase (CheckRun *run,
-                    CxPhase   phase)
+                             CxPhase   phase)
 {
   GPtrArray *steps = run->plan->steps[phase];
-  const char *name = phase_name (phase);
+  const char *name = cx_check_phase_name (phase);
 
   if (!run->enabled[CX_CHECK_EMPTY_PHASE] || (steps != NULL && steps->len > 0))
     return;
 
   if (phase == CX_PHASE_BEFORE)
-    report (run, CX_CHECK_EMPTY_PHASE, CX_SEVERITY_WARNING,
-            _("phase '%s' has no step: the experience starts before the first contact"), name);
+    cx_check_report (run, CX_CHECK_EMPTY_PHASE, CX_SEVERITY_WARNING,
+                     _("phase '%s' has no step: the experience starts before the first contact"),
+                     name);
   else if (phase == CX_PHASE_DURING)
-    report (run, CX_CHECK_EMPTY_PHASE, CX_SEVERITY_WARNING,
-            _("phase '%s' has no step: the service itself is not mapped"), name);
+    cx_check_report (run, CX_CHECK_EMPTY_PHASE, CX_SEVERITY_WARNING,
+                     _("phase '%s' has no step: the service itself is not mapped"), name);
   else if (phase == CX_PHASE_AFTER)
-    report (run, CX_CHECK_EMPTY_PHASE, CX_SEVERITY_WARNING,
-            _("phase '%s' has no step: nothing closes the loop after the service"), name);
+    cx_check_report (run, CX_CHECK_EMPTY_PHASE, CX_SEVERITY_WARNING,
+                     _("phase '%s' has no step: nothing closes the loop after the service"), name);
   else if (run->has_failures)
-    report (run, CX_CHECK_EMPTY_PHASE, CX_SEVERITY_WARNING,
-            _("phase '%s' has no step, yet the plan lists failures to recover from"), name);
+    cx_check_report (run, CX_CHECK_EMPTY_PHASE, CX_SEVERITY_WARNING,
+                     _("phase '%s' has no step, yet the plan lists failures to recover from"),
+                     name);
   else
-    report (run, CX_CHECK_EMPTY_PHASE, CX_SEVERITY_INFO,
-            _("phase '%s' has no step: nothing is planned for when something goes wrong"),
-            name);
+    cx_check_report (run, CX_CHECK_EMPTY_PHASE, CX_SEVERITY_INFO,
+                     _("phase '%s' has no step: nothing is planned for when something goes wrong"),
+                     name);
 }
 
 static void
@@ -206,15 +151,18 @@ check_wow (CheckRun *run,
       if (n_named > 0)
         g_string_append (named, _(", "));
       /* TRANSLATORS: a step that misses a wow moment's bar, and its level */
-      g_string_append_printf (named, _("'%s' (%d)"), step_name (later), later->delivered_level);
+      g_string_append_printf (named, _("'%s' (%d)"), cx_check_step_name (later),
+                              later->delivered_level);
     }
 
-  report (run, CX_CHECK_UNSUSTAINABLE_WOW, CX_SEVERITY_WARNING,
-          g_dngettext (GETTEXT_PACKAGE,
-                       "wow moment '%s' (level %d) sets a bar that %u later step misses: %s",
-                       "wow moment '%s' (level %d) sets a bar that %u later steps miss: %s",
-                       missed),
-          step_name (step), step->delivered_level, missed, named->str);
+  cx_check_report (run, CX_CHECK_UNSUSTAINABLE_WOW, CX_SEVERITY_WARNING,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "wow moment '%s' (level %d) sets a bar that %u later step "
+                                "misses: %s",
+                                "wow moment '%s' (level %d) sets a bar that %u later steps "
+                                "miss: %s",
+                                missed),
+                   cx_check_step_name (step), step->delivered_level, missed, named->str);
 }
 
 static void
@@ -231,14 +179,15 @@ check_step_references (CheckRun *run,
             state == REF_MISSING
             ? _("step '%s' names persona '%s', which does not exist")
             : _("step '%s' names persona '%s', which is not a persona"),
-            step_name (step), step->persona);
+            cx_check_step_name (step), step->persona);
 
   if (is_blank (step->recovers))
     return;
 
   if (phase != CX_PHASE_RECOVERY)
     broken (run, _("step '%s' names failures it recovers, but it is in phase '%s', not '%s'"),
-            step_name (step), phase_name (phase), phase_name (CX_PHASE_RECOVERY));
+            cx_check_step_name (step), cx_check_phase_name (phase),
+            cx_check_phase_name (CX_PHASE_RECOVERY));
 
   tokens = g_strsplit_set (step->recovers, XML_SPACE, -1);
   for (guint t = 0; tokens[t] != NULL; t++)
@@ -250,7 +199,7 @@ check_step_references (CheckRun *run,
                 state == REF_MISSING
                 ? _("step '%s' recovers failure '%s', which does not exist")
                 : _("step '%s' recovers failure '%s', which is not a failure"),
-                step_name (step), tokens[t]);
+                cx_check_step_name (step), tokens[t]);
     }
 }
 
@@ -268,18 +217,18 @@ cx_check_run_step (CheckRun *run,
 
   if (main_journey && run->enabled[CX_CHECK_OVER_PROMISE]
       && expected > 0 && delivered > 0 && expected - delivered >= run->expectation_gap)
-    report (run, CX_CHECK_OVER_PROMISE, CX_SEVERITY_WARNING,
-            _("step '%s' promises level %d but delivers %d (gap %d)"),
-            step_name (step), expected, delivered, expected - delivered);
+    cx_check_report (run, CX_CHECK_OVER_PROMISE, CX_SEVERITY_WARNING,
+                     _("step '%s' promises level %d but delivers %d (gap %d)"),
+                     cx_check_step_name (step), expected, delivered, expected - delivered);
 
   if (run->enabled[CX_CHECK_UNOWNED_STEP] && is_blank (step->owner))
-    report (run, CX_CHECK_UNOWNED_STEP, CX_SEVERITY_INFO,
-            _("step '%s' has no owner"), step_name (step));
+    cx_check_report (run, CX_CHECK_UNOWNED_STEP, CX_SEVERITY_INFO,
+                     _("step '%s' has no owner"), cx_check_step_name (step));
 
   if (run->enabled[CX_CHECK_NEGATIVE_ENDING] && step == run->last_emotion && step->emotion < 0)
-    report (run, CX_CHECK_NEGATIVE_ENDING, CX_SEVERITY_WARNING,
-            _("the journey ends on a negative emotion (%d) at '%s'"),
-            step->emotion, step_name (step));
+    cx_check_report (run, CX_CHECK_NEGATIVE_ENDING, CX_SEVERITY_WARNING,
+                     _("the journey ends on a negative emotion (%d) at '%s'"),
+                     step->emotion, cx_check_step_name (step));
 
   if (main_journey && run->enabled[CX_CHECK_WEAK_LINK] && run->median_twice > 0
       && delivered > 0 && 2 * delivered <= run->median_twice - 2 * run->weak_link)
@@ -287,9 +236,9 @@ cx_check_run_step (CheckRun *run,
       g_autofree char *below = format_half (run->median_twice - 2 * delivered);
       g_autofree char *median = format_half (run->median_twice);
 
-      report (run, CX_CHECK_WEAK_LINK, CX_SEVERITY_INFO,
-              _("step '%s' delivers level %d, %s below the journey's median of %s"),
-              step_name (step), delivered, below, median);
+      cx_check_report (run, CX_CHECK_WEAK_LINK, CX_SEVERITY_INFO,
+                       _("step '%s' delivers level %d, %s below the journey's median of %s"),
+                       cx_check_step_name (step), delivered, below, median);
     }
 
   if (run->enabled[CX_CHECK_BROKEN_REFERENCE])
@@ -297,24 +246,24 @@ cx_check_run_step (CheckRun *run,
 
   if (run->enabled[CX_CHECK_UNEXAMINED_MOMENT_OF_TRUTH] && step->moment_of_truth
       && (step->failures == NULL || step->failures->len == 0))
-    report (run, CX_CHECK_UNEXAMINED_MOMENT_OF_TRUTH, CX_SEVERITY_INFO,
-            _("step '%s' is a moment of truth, but no failure is listed for it"),
-            step_name (step));
+    cx_check_report (run, CX_CHECK_UNEXAMINED_MOMENT_OF_TRUTH, CX_SEVERITY_INFO,
+                     _("step '%s' is a moment of truth, but no failure is listed for it"),
+                     cx_check_step_name (step));
 
   if (main_journey && run->enabled[CX_CHECK_UNASSESSED_STEP] && (expected == 0 || delivered == 0))
-    report (run, CX_CHECK_UNASSESSED_STEP, CX_SEVERITY_INFO,
-            expected == 0 && delivered == 0
-            ? _("step '%s' has neither an expected nor a delivered level")
-            : expected == 0
-            ? _("step '%s' has no expected level")
-            : _("step '%s' has no delivered level"),
-            step_name (step));
+    cx_check_report (run, CX_CHECK_UNASSESSED_STEP, CX_SEVERITY_INFO,
+                     expected == 0 && delivered == 0
+                     ? _("step '%s' has neither an expected nor a delivered level")
+                     : expected == 0
+                     ? _("step '%s' has no expected level")
+                     : _("step '%s' has no delivered level"),
+                     cx_check_step_name (step));
 
   if (phase == CX_PHASE_RECOVERY && run->enabled[CX_CHECK_IDLE_RECOVERY]
       && is_blank (step->recovers))
-    report (run, CX_CHECK_IDLE_RECOVERY, CX_SEVERITY_INFO,
-            _("recovery step '%s' does not say which failures it recovers"),
-            step_name (step));
+    cx_check_report (run, CX_CHECK_IDLE_RECOVERY, CX_SEVERITY_INFO,
+                     _("recovery step '%s' does not say which failures it recovers"),
+                     cx_check_step_name (step));
 }
 
 /* @lanes_seen: the lanes of the step's cells before this one */
@@ -336,15 +285,15 @@ cx_check_run_cell (CheckRun   *run,
             state == REF_MISSING
             ? _("step '%s' has a cell in lane '%s', which does not exist")
             : _("step '%s' has a cell in lane '%s', which is not a lane"),
-            step_name (step), cell->lane);
+            cx_check_step_name (step), cell->lane);
   else if (lane != NULL && !cx_lane_kind_holds_text (CX_LANE (lane)->kind))
     broken (run, _("step '%s' has a cell in lane '%s', whose kind '%s' holds no text"),
-            step_name (step), cell->lane,
+            cx_check_step_name (step), cell->lane,
             cx_enum_to_nick (CX_TYPE_LANE_KIND, CX_LANE (lane)->kind));
 
   if (!g_hash_table_add (lanes_seen, cell->lane))
     broken (run, _("step '%s' has more than one cell in lane '%s'"),
-            step_name (step), cell->lane);
+            cx_check_step_name (step), cell->lane);
 }
 
 void
@@ -357,9 +306,9 @@ cx_check_run_failure (CheckRun  *run,
   if (run->enabled[CX_CHECK_UNRECOVERED_FAILURE]
       && (rpn >= run->rpn || failure->severity >= run->severity)
       && !g_hash_table_contains (run->recovered, failure))
-    report (run, CX_CHECK_UNRECOVERED_FAILURE, CX_SEVERITY_WARNING,
-            _("failure '%s' (RPN %d, severity %d) has no recovery step"),
-            failure_name (failure), rpn, failure->severity);
+    cx_check_report (run, CX_CHECK_UNRECOVERED_FAILURE, CX_SEVERITY_WARNING,
+                     _("failure '%s' (RPN %d, severity %d) has no recovery step"),
+                     cx_check_failure_name (failure), rpn, failure->severity);
 
   if (!run->enabled[CX_CHECK_BROKEN_REFERENCE])
     return;
@@ -370,7 +319,7 @@ cx_check_run_failure (CheckRun  *run,
             state == REF_MISSING
             ? _("failure '%s' leads to step '%s', which does not exist")
             : _("failure '%s' leads to step '%s', which is not a step"),
-            failure_name (failure), failure->leads_to);
+            cx_check_failure_name (failure), failure->leads_to);
 }
 
 void
@@ -390,11 +339,11 @@ cx_check_run_link (CheckRun *run,
             depends
             ? _("step '%s' depends on step '%s', which does not exist")
             : _("step '%s' leads to step '%s', which does not exist"),
-            step_name (step), link->step);
+            cx_check_step_name (step), link->step);
   else if (state == REF_WRONG_KIND)
     broken (run,
             depends
             ? _("step '%s' depends on step '%s', which is not a step")
             : _("step '%s' leads to step '%s', which is not a step"),
-            step_name (step), link->step);
+            cx_check_step_name (step), link->step);
 }

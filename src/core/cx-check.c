@@ -18,28 +18,48 @@
 #include <string.h>
 
 #include "cx-check-private.h"
+#include "cx-enum-types.h"
 #include "cx-format.h"
 
+#define W CX_SEVERITY_WARNING
+#define I CX_SEVERITY_INFO
+#define E CX_SEVERITY_ERROR
+
 static const CxCheckInfo check_infos[CX_N_CHECKS] = {
-  [CX_CHECK_UNSUSTAINABLE_WOW]          = { "CX001", "unsustainable-wow" },
-  [CX_CHECK_OVER_PROMISE]               = { "CX002", "over-promise" },
-  [CX_CHECK_UNRECOVERED_FAILURE]        = { "CX003", "unrecovered-failure" },
-  [CX_CHECK_EMPTY_PHASE]                = { "CX004", "empty-phase" },
-  [CX_CHECK_UNOWNED_STEP]               = { "CX005", "unowned-step" },
-  [CX_CHECK_NEGATIVE_ENDING]            = { "CX006", "negative-ending" },
-  [CX_CHECK_WEAK_LINK]                  = { "CX007", "weak-link" },
-  [CX_CHECK_BROKEN_REFERENCE]           = { "CX008", "broken-reference" },
-  [CX_CHECK_UNEXAMINED_MOMENT_OF_TRUTH] = { "CX009", "unexamined-moment-of-truth" },
-  [CX_CHECK_UNASSESSED_STEP]            = { "CX010", "unassessed-step" },
-  [CX_CHECK_IDLE_RECOVERY]              = { "CX011", "idle-recovery" },
+  [CX_CHECK_UNSUSTAINABLE_WOW]          = { "CX001", "unsustainable-wow", W, W },
+  [CX_CHECK_OVER_PROMISE]               = { "CX002", "over-promise", W, W },
+  [CX_CHECK_UNRECOVERED_FAILURE]        = { "CX003", "unrecovered-failure", W, W },
+  [CX_CHECK_EMPTY_PHASE]                = { "CX004", "empty-phase", W, I },
+  [CX_CHECK_UNOWNED_STEP]               = { "CX005", "unowned-step", I, I },
+  [CX_CHECK_NEGATIVE_ENDING]            = { "CX006", "negative-ending", W, W },
+  [CX_CHECK_WEAK_LINK]                  = { "CX007", "weak-link", I, I },
+  [CX_CHECK_BROKEN_REFERENCE]           = { "CX008", "broken-reference", E, E },
+  [CX_CHECK_UNEXAMINED_MOMENT_OF_TRUTH] = { "CX009", "unexamined-moment-of-truth", I, I },
+  [CX_CHECK_UNASSESSED_STEP]            = { "CX010", "unassessed-step", I, I },
+  [CX_CHECK_IDLE_RECOVERY]              = { "CX011", "idle-recovery", I, I },
+  [CX_CHECK_PEAK_END]                   = { "CX012", "peak-end", W, W },
+  [CX_CHECK_MOMENT_OF_TRUTH_SHORTFALL]  = { "CX013", "moment-of-truth-shortfall", W, W },
+  [CX_CHECK_ASSUMED_MOMENT]             = { "CX014", "assumed-moment", I, I },
+  [CX_CHECK_HAND_OFF_DROP]              = { "CX015", "hand-off-drop", W, W },
+  [CX_CHECK_UNANSWERED_LEADS_TO]        = { "CX016", "unanswered-leads-to", W, W },
+  [CX_CHECK_DOUBLE_DEVIATION]           = { "CX017", "double-deviation", W, W },
+  [CX_CHECK_SILENT_FAILURE]             = { "CX018", "silent-failure", W, W },
+  [CX_CHECK_UPSET_ARRIVAL]              = { "CX019", "upset-arrival", W, W },
+  [CX_CHECK_PREVENT_NOT_RECOVER]        = { "CX020", "prevent-not-recover", I, I },
+  [CX_CHECK_BLUEPRINT_GAP]              = { "CX021", "blueprint-gap", I, I },
+  [CX_CHECK_STALE_ACCEPT]               = { "CX022", "stale-accept", I, I },
 };
+
+#undef W
+#undef I
+#undef E
 
 /**
  * cx_check_info:
  * @check: a check
  *
- * Returns: (transfer none): the id ("CX001") and name ("unsustainable-wow")
- *   of @check, as checks.md gives them
+ * Returns: (transfer none): the id ("CX001"), name ("unsustainable-wow")
+ *   and severity of @check, as checks.md gives them
  */
 const CxCheckInfo *
 cx_check_info (CxCheckId check)
@@ -88,6 +108,8 @@ cx_finding_copy (const CxFinding *finding)
   copy->step_id = g_strdup (finding->step_id);
   copy->failure_id = g_strdup (finding->failure_id);
   copy->message = g_strdup (finding->message);
+  copy->persona_id = g_strdup (finding->persona_id);
+  copy->reason = g_strdup (finding->reason);
 
   return copy;
 }
@@ -101,6 +123,8 @@ cx_finding_free (CxFinding *finding)
   g_free (finding->step_id);
   g_free (finding->failure_id);
   g_free (finding->message);
+  g_free (finding->persona_id);
+  g_free (finding->reason);
   g_free (finding);
 }
 
@@ -134,6 +158,65 @@ wow_group_add (WowGroup *group,
 {
   for (int bar = level; bar <= CX_LEVEL_MAX; bar++)
     g_array_append_val (group->by_bar[bar], journey_index);
+}
+
+/* Text and findings, for the rules */
+
+const char *
+cx_check_step_name (CxStep *step)
+{
+  if (!is_blank (step->title))
+    return step->title;
+
+  return step->id != NULL ? step->id : "";
+}
+
+const char *
+cx_check_failure_name (CxFailure *failure)
+{
+  if (!is_blank (failure->mode))
+    return failure->mode;
+
+  return failure->id != NULL ? failure->id : "";
+}
+
+const char *
+cx_check_persona_name (CxPersona *persona)
+{
+  if (!is_blank (persona->name))
+    return persona->name;
+
+  return persona->id != NULL ? persona->id : "";
+}
+
+const char *
+cx_check_phase_name (CxPhase phase)
+{
+  return cx_enum_to_nick (CX_TYPE_PHASE, phase);
+}
+
+void
+cx_check_report (CheckRun   *run,
+                 CxCheckId   check,
+                 CxSeverity  severity,
+                 const char *format,
+                 ...)
+{
+  CxFinding *finding = g_new0 (CxFinding, 1);
+  va_list args;
+
+  *finding = run->here;
+  finding->check = check;
+  finding->severity = severity;
+  finding->step_id = g_strdup (run->here.step_id);
+  finding->failure_id = g_strdup (run->here.failure_id);
+  finding->persona_id = g_strdup (run->here.persona_id);
+
+  va_start (args, format);
+  finding->message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_ptr_array_add (run->findings, finding);
 }
 
 /* Lookups */
@@ -234,25 +317,49 @@ gather_median (CheckRun *run)
   run->median_twice = low + high;
 }
 
+/* CX003: the failures some recovery step names; CX016: what each
+ * recovery step names, as written */
 static void
-gather_recovered (CheckRun *run)
+gather_recovered (CheckRun *run,
+                  gboolean  failures,
+                  gboolean  lists)
 {
   GPtrArray *steps = run->plan->steps[CX_PHASE_RECOVERY];
 
-  run->recovered = g_hash_table_new (NULL, NULL);
+  if (failures)
+    run->recovered = g_hash_table_new (NULL, NULL);
+  if (lists)
+    run->recovers_of = g_hash_table_new_full (NULL, NULL, NULL,
+                                              (GDestroyNotify) g_hash_table_unref);
 
   for (guint i = 0; steps != NULL && i < steps->len; i++)
     {
       CxStep *step = g_ptr_array_index (steps, i);
-      g_auto(GStrv) tokens = g_strsplit_set (step->recovers ? step->recovers : "", XML_SPACE, -1);
+      g_auto(GStrv) tokens = NULL;
+      GHashTable *listed = NULL;
+
+      if (is_blank (step->recovers))
+        continue;
+
+      tokens = g_strsplit_set (step->recovers, XML_SPACE, -1);
+      if (lists)
+        {
+          /* The strings are freed with the set */
+          listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          g_hash_table_insert (run->recovers_of, step, listed);
+        }
 
       for (guint t = 0; tokens[t] != NULL; t++)
         {
           GObject *object = NULL;
 
-          if (cx_check_resolve (run, tokens[t], CX_TYPE_FAILURE, &object) == REF_RESOLVED
-              && object != NULL)
+          if (*tokens[t] == '\0')
+            continue;
+          if (failures && cx_check_resolve (run, tokens[t], CX_TYPE_FAILURE, &object)
+                          == REF_RESOLVED && object != NULL)
             g_hash_table_add (run->recovered, object);
+          if (listed != NULL)
+            g_hash_table_add (listed, g_strdup (tokens[t]));
         }
     }
 }
@@ -292,8 +399,10 @@ gather (CheckRun *run)
     gather_wow_index (run);
   if (run->enabled[CX_CHECK_WEAK_LINK])
     gather_median (run);
-  if (run->enabled[CX_CHECK_UNRECOVERED_FAILURE])
-    gather_recovered (run);
+  if (run->enabled[CX_CHECK_UNRECOVERED_FAILURE] || run->enabled[CX_CHECK_UNANSWERED_LEADS_TO])
+    gather_recovered (run, run->enabled[CX_CHECK_UNRECOVERED_FAILURE],
+                      run->enabled[CX_CHECK_UNANSWERED_LEADS_TO]);
+  cx_check_gather_1_1 (run);
 }
 
 /* The walk: numbers the elements in document order and checks each */
@@ -312,6 +421,7 @@ stand_on (CheckRun     *run,
   run->here.phase = phase;
   run->here.step_id = step != NULL ? step->id : NULL;
   run->here.failure_id = failure != NULL ? failure->id : NULL;
+  run->here.persona_id = NULL;
   run->here.index = index;
   run->here.position++;
 }
@@ -323,6 +433,7 @@ walk_step (CheckRun *run,
 {
   stand_on (run, CX_TARGET_STEP, step->line, phase, step, NULL, 0);
   cx_check_run_step (run, step, phase);
+  cx_check_run_step_1_1 (run, step, phase);
 
   if (step->cells != NULL && step->cells->len > 0)
     {
@@ -343,6 +454,7 @@ walk_step (CheckRun *run,
 
       stand_on (run, CX_TARGET_FAILURE, failure->line, phase, step, failure, 0);
       cx_check_run_failure (run, failure);
+      cx_check_run_failure_1_1 (run, failure);
     }
 
   for (guint l = 0; step->links != NULL && l < step->links->len; l++)
@@ -357,6 +469,18 @@ walk_step (CheckRun *run,
 static void
 walk (CheckRun *run)
 {
+  /* The settings come first in the file: each accept has its place, for
+   * CX022 after the walk */
+  run->here.position = run->plan->accepts->len;
+
+  for (guint i = 0; i < run->plan->personas->len; i++)
+    {
+      CxPersona *persona = g_ptr_array_index (run->plan->personas, i);
+
+      stand_on (run, CX_TARGET_PERSONA, persona->line, CX_PHASE_BEFORE, NULL, NULL, i);
+      cx_check_run_persona (run, persona);
+    }
+
   for (guint phase = 0; phase < CX_N_PHASES; phase++)
     {
       GPtrArray *steps = run->plan->steps[phase];
@@ -391,7 +515,8 @@ compare_findings (gconstpointer a,
  * @plan: a plan
  *
  * Runs every check of checks.md that @plan does not disable, with the
- * plan's thresholds.
+ * plan's thresholds, and marks the findings the plan accepts
+ * (settings/accept) with their reasons.
  *
  * Returns: (transfer full) (element-type CxFinding): the findings, ordered
  *   by the document position of the element each flags, then by check id
@@ -411,10 +536,14 @@ cx_check_plan (CxPlan *plan)
   run.rpn = get_threshold (plan, CX_THRESHOLD_RPN);
   run.severity = get_threshold (plan, CX_THRESHOLD_SEVERITY);
   run.weak_link = get_threshold (plan, CX_THRESHOLD_WEAK_LINK);
+  run.hand_off_drop = get_threshold (plan, CX_THRESHOLD_HAND_OFF_DROP);
+  run.silent_detection = get_threshold (plan, CX_THRESHOLD_SILENT_DETECTION);
+  run.prevent_severity = get_threshold (plan, CX_THRESHOLD_PREVENT_SEVERITY);
   run.findings = g_ptr_array_new_with_free_func ((GDestroyNotify) cx_finding_free);
 
   gather (&run);
   walk (&run);
+  cx_check_apply_accepts (&run);
 
   /* The walk emits in this order already; the sort (stable) makes that a
    * guarantee rather than a property of the walk */
@@ -425,8 +554,44 @@ cx_check_plan (CxPlan *plan)
   g_clear_pointer (&run.wow_no_persona, wow_group_free);
   g_clear_pointer (&run.wow_personas, g_hash_table_unref);
   g_clear_pointer (&run.recovered, g_hash_table_unref);
+  g_clear_pointer (&run.recovers_of, g_hash_table_unref);
+  cx_check_run_clear_1_1 (&run);
 
   return run.findings;
+}
+
+/**
+ * cx_findings_count_full:
+ * @findings: (nullable) (element-type CxFinding): findings of cx_check_plan()
+ * @counts: (out caller-allocates) (array fixed-size=3): the number of
+ *   findings by #CxSeverity, leaving out the accepted ones
+ * @n_accepted: (out) (optional): the number of accepted findings
+ *
+ * Counts @findings for summaries and badges: the ones that still ask for
+ * attention by severity, the accepted ones apart.
+ */
+void
+cx_findings_count_full (GPtrArray *findings,
+                        guint      counts[3],
+                        guint     *n_accepted)
+{
+  guint accepted = 0;
+
+  g_return_if_fail (counts != NULL);
+
+  counts[CX_SEVERITY_INFO] = counts[CX_SEVERITY_WARNING] = counts[CX_SEVERITY_ERROR] = 0;
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
+    {
+      const CxFinding *finding = g_ptr_array_index (findings, i);
+
+      if (finding->accepted)
+        accepted++;
+      else
+        counts[CLAMP (finding->severity, CX_SEVERITY_INFO, CX_SEVERITY_ERROR)]++;
+    }
+
+  if (n_accepted != NULL)
+    *n_accepted = accepted;
 }
 
 /**
@@ -435,19 +600,12 @@ cx_check_plan (CxPlan *plan)
  * @counts: (out caller-allocates) (array fixed-size=3): the number of
  *   findings by #CxSeverity
  *
- * Counts @findings by severity, for summaries and badges.
+ * Counts the findings that ask for attention by severity: accepted
+ * findings are not counted (see cx_findings_count_full()).
  */
 void
 cx_findings_count (GPtrArray *findings,
                    guint      counts[3])
 {
-  g_return_if_fail (counts != NULL);
-
-  counts[CX_SEVERITY_INFO] = counts[CX_SEVERITY_WARNING] = counts[CX_SEVERITY_ERROR] = 0;
-  for (guint i = 0; findings != NULL && i < findings->len; i++)
-    {
-      const CxFinding *finding = g_ptr_array_index (findings, i);
-
-      counts[CLAMP (finding->severity, CX_SEVERITY_INFO, CX_SEVERITY_ERROR)]++;
-    }
+  cx_findings_count_full (findings, counts, NULL);
 }

@@ -15,8 +15,8 @@ G_BEGIN_DECLS
 
 #define CX_NAMESPACE        "urn:cxplan:plan:1"
 #define CX_FORMAT_MAJOR     1
-#define CX_FORMAT_MINOR     0
-#define CX_FORMAT_VERSION   "1.0"
+#define CX_FORMAT_MINOR     1
+#define CX_FORMAT_VERSION   "1.1"
 #define CX_MIME_TYPE        "application/x-cxplan+xml"
 #define CX_FILE_SUFFIX      ".cxplan"
 
@@ -31,6 +31,9 @@ typedef enum
   CX_THRESHOLD_RPN,
   CX_THRESHOLD_SEVERITY,
   CX_THRESHOLD_WEAK_LINK,
+  CX_THRESHOLD_HAND_OFF_DROP,     /* 1.1 */
+  CX_THRESHOLD_SILENT_DETECTION,  /* 1.1 */
+  CX_THRESHOLD_PREVENT_SEVERITY,  /* 1.1 */
   CX_N_THRESHOLDS
 } CxThresholdId;
 
@@ -40,10 +43,14 @@ typedef struct
   int         default_value;
   int         min;
   int         max;
+  int         since_minor;  /* the minor version of the format that added it */
 } CxThresholdInfo;
 
 const CxThresholdInfo *cx_threshold_info        (CxThresholdId id);
 const CxThresholdInfo *cx_threshold_info_lookup (const char   *name,
                                                  CxThresholdId *id);
+/* "wow-drop, expectation-gap, …": every name, for messages (translated
+ * "and" before the last) */
+char                  *cx_threshold_names       (void);
 
 G_END_DECLS

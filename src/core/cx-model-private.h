@@ -130,6 +130,18 @@ typedef struct
   CxExtras *extras;
 } CxDisable;
 
+/* A finding accepted with its reason (1.1): exactly one of @ref and
+ * @phase says where the finding is flagged */
+typedef struct
+{
+  char     *check;
+  char     *ref;      /* a step, failure or persona id as written, or NULL */
+  int       phase;    /* a CxPhase, or CX_ACCEPT_NO_PHASE */
+  char     *reason;
+  guint     line;
+  CxExtras *extras;
+} CxAccept;
+
 typedef struct
 {
   char *prefix;
@@ -159,7 +171,7 @@ struct _CxPlan
 {
   GObject     parent_instance;
 
-  char       *version;      /* as read, "1.0" for a new plan */
+  char       *version;      /* as read, CX_FORMAT_VERSION for a new plan */
   char       *title;
   char       *description;
   char       *author;
@@ -168,6 +180,7 @@ struct _CxPlan
 
   GPtrArray  *thresholds;   /* CxThreshold, in file order */
   GPtrArray  *disables;     /* CxDisable, in file order */
+  GPtrArray  *accepts;      /* CxAccept, in file order */
   GPtrArray  *personas;     /* CxPersona, owned */
   GPtrArray  *lanes;        /* CxLane, owned */
   GPtrArray  *steps[CX_N_PHASES]; /* CxStep, owned */
@@ -186,6 +199,7 @@ void         cx_cell_free        (gpointer data);
 void         cx_link_free        (gpointer data);
 void         cx_threshold_free   (gpointer data);
 void         cx_disable_free     (gpointer data);
+void         cx_accept_free      (gpointer data);
 void         cx_ns_decl_free     (gpointer data);
 
 /* Emitted by every change of the plan's structure, whichever file makes it */
@@ -227,6 +241,11 @@ gpointer     cx_threshold_copy   (gconstpointer data,
                                   gpointer      unused);
 gpointer     cx_disable_copy     (gconstpointer data,
                                   gpointer      unused);
+gpointer     cx_accept_copy      (gconstpointer data,
+                                  gpointer      unused);
+/* Whether the plan holds anything that format 1.1 added (accepts, the
+ * thresholds of 1.1), which raises the version a writer writes */
+gboolean     cx_plan_uses_format_1_1 (CxPlan *self);
 /* Sets a threshold in an array of CxThreshold as cx_plan_set_threshold()
  * does (the default removes the entry): %TRUE if it changed */
 gboolean     cx_thresholds_set   (GPtrArray  *thresholds,
@@ -254,6 +273,8 @@ gboolean     cx_ptr_array_equal  (GPtrArray    *a,
 gboolean     cx_threshold_equal  (gconstpointer a,
                                   gconstpointer b);
 gboolean     cx_disable_equal    (gconstpointer a,
+                                  gconstpointer b);
+gboolean     cx_accept_equal     (gconstpointer a,
                                   gconstpointer b);
 gboolean     cx_persona_equal    (gconstpointer a,
                                   gconstpointer b);

@@ -41,6 +41,9 @@ G_DECLARE_FINAL_TYPE (CxPlan, cx_plan, CX, PLAN, GObject)
 #define CX_SCORE_MIN    1
 #define CX_SCORE_MAX    10
 
+/* The phase of an accept that names a step, failure or persona instead */
+#define CX_ACCEPT_NO_PHASE (-1)
+
 /* CxPersona */
 CxPersona  *cx_persona_new             (const char *id);
 const char *cx_persona_get_id          (CxPersona  *self);
@@ -194,6 +197,25 @@ gboolean    cx_plan_is_check_disabled  (CxPlan     *self,
 void        cx_plan_set_check_disabled (CxPlan     *self,
                                         const char *check_id,
                                         gboolean    disabled);
+guint       cx_plan_get_n_accepts      (CxPlan     *self);
+const char *cx_plan_get_accept_check   (CxPlan     *self,
+                                        guint       index);
+const char *cx_plan_get_accept_ref     (CxPlan     *self,
+                                        guint       index);
+int         cx_plan_get_accept_phase   (CxPlan     *self,
+                                        guint       index);
+const char *cx_plan_get_accept_reason  (CxPlan     *self,
+                                        guint       index);
+guint       cx_plan_get_accept_line    (CxPlan     *self,
+                                        guint       index);
+void        cx_plan_insert_accept      (CxPlan     *self,
+                                        int         index,
+                                        const char *check_id,
+                                        const char *ref,
+                                        int         phase,
+                                        const char *reason);
+void        cx_plan_remove_accept      (CxPlan     *self,
+                                        guint       index);
 guint       cx_plan_get_n_personas     (CxPlan     *self);
 CxPersona  *cx_plan_get_persona        (CxPlan     *self,
                                         guint       index);

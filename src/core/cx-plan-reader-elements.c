@@ -64,10 +64,10 @@ start_threshold (Reader         *r,
   info = cx_threshold_info_lookup (v.values[0], NULL);
   if (info == NULL)
     {
+      g_autofree char *known = cx_threshold_names ();
+
       reader_fail (r, CX_PLAN_ERROR_INVALID, frame->line,
-                   _("unknown threshold '%s': the thresholds are wow-drop, "
-                     "expectation-gap, rpn, severity and weak-link"),
-                   v.values[0]);
+                   _("unknown threshold '%s': the thresholds are %s"), v.values[0], known);
       return FALSE;
     }
 
@@ -117,6 +117,68 @@ start_disable (Reader         *r,
     reader_warn (r, frame->line,
                  _("check %s is not known to this version; the setting is kept as it is"),
                  disable->check);
+
+  return TRUE;
+}
+
+/* settings/accept (1.1): its attributes here, its reason at its end tag */
+static gboolean
+start_accept (Reader         *r,
+              Frame          *frame,
+              const SaxAttrs *attrs)
+{
+  static const char * const names[] = { "check", "ref", "phase", NULL };
+  g_auto(Values) v = { { NULL } };
+  CxAccept *accept = g_new0 (CxAccept, 1);
+
+  accept->line = frame->line;
+  accept->phase = CX_ACCEPT_NO_PHASE;
+  g_ptr_array_add (r->plan->accepts, accept);
+  frame->object = accept;
+
+  if (!begin_text (r, frame, attrs, &accept->reason, &accept->extras, names, &v) ||
+      !require_attr (r, frame, "check", v.values[0]))
+    return FALSE;
+
+  if (!cx_validate_check_id_shape (v.values[0]))
+    {
+      reader_fail (r, CX_PLAN_ERROR_INVALID, frame->line,
+                   _("'%s' is not a check id: check ids are like CX005"), v.values[0]);
+      return FALSE;
+    }
+  accept->check = g_steal_pointer (&v.values[0]);
+
+  if (v.values[1] != NULL && v.values[2] != NULL)
+    {
+      reader_fail (r, CX_PLAN_ERROR_INVALID, frame->line,
+                   _("<accept> has both 'ref' and 'phase': it names either the element "
+                     "flagged or the phase flagged"));
+      return FALSE;
+    }
+  if (v.values[1] == NULL && v.values[2] == NULL)
+    {
+      reader_fail (r, CX_PLAN_ERROR_INVALID, frame->line,
+                   _("<accept> needs 'ref' (the step, failure or persona flagged) or "
+                     "'phase' (the phase flagged)"));
+      return FALSE;
+    }
+  if (v.values[1] != NULL && *v.values[1] == '\0')
+    {
+      reader_fail (r, CX_PLAN_ERROR_INVALID, frame->line,
+                   _("<accept> has an empty 'ref': it names the step, failure or persona "
+                     "whose finding is accepted"));
+      return FALSE;
+    }
+  accept->ref = g_steal_pointer (&v.values[1]);
+
+  if (v.values[2] != NULL &&
+      !parse_enum (r, frame, "phase", v.values[2], CX_TYPE_PHASE, &accept->phase))
+    return FALSE;
+
+  if (!cx_check_lookup (accept->check, NULL))
+    reader_warn (r, frame->line,
+                 _("check %s is not known to this version; the accept is kept as it is"),
+                 accept->check);
 
   return TRUE;
 }
@@ -461,6 +523,8 @@ start_known_element (Reader         *r,
       return start_threshold (r, frame, attrs);
     case KIND_DISABLE:
       return start_disable (r, frame, attrs);
+    case KIND_ACCEPT:
+      return start_accept (r, frame, attrs);
     case KIND_PERSONAS:
       return start_plain (r, frame, attrs, &plan->extras[CX_PLAN_SLOT_PERSONAS]);
     case KIND_PERSONA:
@@ -521,6 +585,12 @@ start_known_element (Reader         *r,
 }
 
 static gboolean
+is_blank_text (const char *text)
+{
+  return text == NULL || text[strspn (text, " \t\r\n")] == '\0';
+}
+
+static gboolean
 has_foreign (const CxExtras *extras)
 {
   return extras != NULL && (extras->attrs->len > 0 || extras->children->len > 0);
@@ -545,6 +615,15 @@ end_known_element (Reader   *r,
 
       switch (frame->kind)
         {
+        case KIND_ACCEPT:
+          if (is_blank_text (*frame->text))
+            {
+              reader_fail (r, CX_PLAN_ERROR_INVALID, frame->line,
+                           _("<accept> of %s has no reason: say why the finding is accepted"),
+                           ((CxAccept *) frame->object)->check);
+              return FALSE;
+            }
+          break;
         case KIND_CREATED:
         case KIND_MODIFIED:
           if (*frame->text != NULL && !cx_validate_date_time (*frame->text, NULL))
@@ -572,7 +651,8 @@ end_known_element (Reader   *r,
   switch (frame->kind)
     {
     case KIND_SETTINGS:
-      *written = plan->thresholds->len + plan->disables->len > 0 || has_foreign (*frame->extras);
+      *written = plan->thresholds->len + plan->disables->len + plan->accepts->len > 0 ||
+                 has_foreign (*frame->extras);
       break;
 
     case KIND_PERSONAS:

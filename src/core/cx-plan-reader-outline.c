@@ -35,6 +35,7 @@ static const ChildRule root_children[] = {
 static const ChildRule settings_children[] = {
   { "threshold", KIND_THRESHOLD, FALSE, TRUE },
   { "disable",   KIND_DISABLE,   FALSE, TRUE },
+  { "accept",    KIND_ACCEPT,    FALSE, TRUE },
   { NULL }
 };
 
@@ -100,6 +101,7 @@ static const KindInfo kinds[N_KINDS] = {
   [KIND_SETTINGS]            = { "settings",    settings_children, FALSE },
   [KIND_THRESHOLD]           = { "threshold",   no_children,       FALSE },
   [KIND_DISABLE]             = { "disable",     no_children,       FALSE },
+  [KIND_ACCEPT]              = { "accept",      NULL,              TRUE },
   [KIND_PERSONAS]            = { "personas",    personas_children, FALSE },
   [KIND_PERSONA]             = { "persona",     persona_children,  FALSE },
   [KIND_PERSONA_NAME]        = { "name",        NULL,              TRUE },

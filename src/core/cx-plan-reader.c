@@ -145,6 +145,23 @@ is_our_namespace (const xmlChar *uri)
 /* ------------------------------------------------------------------ */
 /* SAX                                                                 */
 
+/* A <threshold> whose name this version does not know */
+static gboolean
+is_newer_threshold (const SaxAttrs *attrs)
+{
+  for (int a = 0; a < attrs->n; a++)
+    {
+      if (attrs->raw[a * 5 + 2] == NULL && strcmp ((const char *) attrs->raw[a * 5], "name") == 0)
+        {
+          g_autofree char *name = attr_value_dup (attrs->raw[a * 5 + 3], attrs->raw[a * 5 + 4]);
+
+          return cx_threshold_info_lookup (name, NULL) == NULL;
+        }
+    }
+
+  return FALSE;
+}
+
 static void
 on_start_element (void           *ctx,
                   const xmlChar  *localname,
@@ -218,6 +235,10 @@ on_start_element (void           *ctx,
     {
       if (strcmp (rules[i].name, (const char *) localname) != 0)
         continue;
+      /* A threshold a newer minor version added is newer content, kept
+       * whole like an unknown element */
+      if (rules[i].kind == KIND_THRESHOLD && r->newer_minor && is_newer_threshold (&attrs))
+        break;
 
       if (!take_child_rule (r, parent, rules, i, line))
         return;

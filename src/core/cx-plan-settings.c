@@ -28,6 +28,18 @@ cx_threshold_free (gpointer data)
 }
 
 void
+cx_accept_free (gpointer data)
+{
+  CxAccept *accept = data;
+
+  g_free (accept->check);
+  g_free (accept->ref);
+  g_free (accept->reason);
+  cx_extras_free (accept->extras);
+  g_free (accept);
+}
+
+void
 cx_disable_free (gpointer data)
 {
   CxDisable *disable = data;
@@ -55,6 +67,19 @@ cx_disable_equal (gconstpointer pa,
   const CxDisable *a = pa, *b = pb;
 
   return g_strcmp0 (a->check, b->check) == 0 &&
+         cx_extras_equal (a->extras, b->extras);
+}
+
+gboolean
+cx_accept_equal (gconstpointer pa,
+                 gconstpointer pb)
+{
+  const CxAccept *a = pa, *b = pb;
+
+  return g_strcmp0 (a->check, b->check) == 0 &&
+         g_strcmp0 (a->ref, b->ref) == 0 &&
+         a->phase == b->phase &&
+         g_strcmp0 (a->reason, b->reason) == 0 &&
          cx_extras_equal (a->extras, b->extras);
 }
 
@@ -87,6 +112,43 @@ cx_disable_copy (gconstpointer data,
   copy->extras = cx_extras_copy (disable->extras);
 
   return copy;
+}
+
+gpointer
+cx_accept_copy (gconstpointer data,
+                gpointer      unused)
+{
+  const CxAccept *accept = data;
+  CxAccept *copy = g_new0 (CxAccept, 1);
+
+  copy->check = g_strdup (accept->check);
+  copy->ref = g_strdup (accept->ref);
+  copy->phase = accept->phase;
+  copy->reason = g_strdup (accept->reason);
+  copy->line = accept->line;
+  copy->extras = cx_extras_copy (accept->extras);
+
+  return copy;
+}
+
+gboolean
+cx_plan_uses_format_1_1 (CxPlan *self)
+{
+  g_return_val_if_fail (CX_IS_PLAN (self), FALSE);
+
+  if (self->accepts->len > 0)
+    return TRUE;
+
+  for (guint i = 0; i < self->thresholds->len; i++)
+    {
+      const CxThreshold *threshold = g_ptr_array_index (self->thresholds, i);
+      const CxThresholdInfo *info = cx_threshold_info_lookup (threshold->name, NULL);
+
+      if (info != NULL && info->since_minor >= 1)
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 /* Thresholds */
@@ -269,4 +331,171 @@ cx_plan_set_check_disabled (CxPlan     *self,
 
   if (cx_disables_set (self->disables, check_id, disabled))
     cx_plan_emit_changed (self, CX_PLAN_CHANGE_SETTINGS, NULL);
+}
+
+/* Accepted findings */
+
+/**
+ * cx_plan_get_n_accepts:
+ * @self: a #CxPlan
+ *
+ * Returns: how many findings the plan accepts (settings/accept, 1.1)
+ */
+guint
+cx_plan_get_n_accepts (CxPlan *self)
+{
+  g_return_val_if_fail (CX_IS_PLAN (self), 0);
+
+  return self->accepts->len;
+}
+
+static CxAccept *
+get_accept (CxPlan *self,
+            guint   index)
+{
+  g_return_val_if_fail (CX_IS_PLAN (self), NULL);
+  g_return_val_if_fail (index < self->accepts->len, NULL);
+
+  return g_ptr_array_index (self->accepts, index);
+}
+
+/**
+ * cx_plan_get_accept_check:
+ * @self: a #CxPlan
+ * @index: an accept's index, in file order
+ *
+ * Returns: the id of the check whose finding is accepted, such as "CX005"
+ */
+const char *
+cx_plan_get_accept_check (CxPlan *self,
+                          guint   index)
+{
+  CxAccept *accept = get_accept (self, index);
+
+  return accept != NULL ? accept->check : NULL;
+}
+
+/**
+ * cx_plan_get_accept_ref:
+ * @self: a #CxPlan
+ * @index: an accept's index
+ *
+ * Returns: (nullable): the id of the step, failure or persona whose
+ *   finding is accepted, as written, or %NULL for an accept of a phase
+ */
+const char *
+cx_plan_get_accept_ref (CxPlan *self,
+                        guint   index)
+{
+  CxAccept *accept = get_accept (self, index);
+
+  return accept != NULL ? accept->ref : NULL;
+}
+
+/**
+ * cx_plan_get_accept_phase:
+ * @self: a #CxPlan
+ * @index: an accept's index
+ *
+ * Returns: the #CxPhase whose finding is accepted, or
+ *   %CX_ACCEPT_NO_PHASE for an accept that names an element
+ */
+int
+cx_plan_get_accept_phase (CxPlan *self,
+                          guint   index)
+{
+  CxAccept *accept = get_accept (self, index);
+
+  return accept != NULL ? accept->phase : CX_ACCEPT_NO_PHASE;
+}
+
+/**
+ * cx_plan_get_accept_reason:
+ * @self: a #CxPlan
+ * @index: an accept's index
+ *
+ * Returns: why the team accepts the finding, never empty
+ */
+const char *
+cx_plan_get_accept_reason (CxPlan *self,
+                           guint   index)
+{
+  CxAccept *accept = get_accept (self, index);
+
+  return accept != NULL ? accept->reason : NULL;
+}
+
+/**
+ * cx_plan_get_accept_line:
+ * @self: a #CxPlan
+ * @index: an accept's index
+ *
+ * Returns: the line of the accept in the file read, 0 for one made since
+ */
+guint
+cx_plan_get_accept_line (CxPlan *self,
+                         guint   index)
+{
+  CxAccept *accept = get_accept (self, index);
+
+  return accept != NULL ? accept->line : 0;
+}
+
+/**
+ * cx_plan_insert_accept:
+ * @self: a #CxPlan
+ * @index: where among the accepts, -1 (or past the end) for last
+ * @check_id: the check whose finding is accepted, such as "CX005"
+ * @ref: (nullable): the id of the step, failure or persona flagged
+ * @phase: the #CxPhase flagged, or %CX_ACCEPT_NO_PHASE when @ref is given
+ * @reason: why the finding is accepted, not empty
+ *
+ * Accepts a finding: exactly one of @ref and @phase says where it is
+ * flagged (see cx_validate_accept(), which a caller asks first for a
+ * readable refusal). Nothing checks that the finding exists: an accept
+ * that matches none is what check CX022 reports.
+ */
+void
+cx_plan_insert_accept (CxPlan     *self,
+                       int         index,
+                       const char *check_id,
+                       const char *ref,
+                       int         phase,
+                       const char *reason)
+{
+  CxAccept *accept;
+
+  g_return_if_fail (CX_IS_PLAN (self));
+  g_return_if_fail (cx_validate_accept (check_id, ref, phase, reason, NULL));
+
+  accept = g_new0 (CxAccept, 1);
+  accept->check = g_strdup (check_id);
+  accept->ref = g_strdup (ref);
+  accept->phase = phase;
+  accept->reason = g_strdup (reason);
+
+  if (index < 0 || (guint) index > self->accepts->len)
+    index = self->accepts->len;
+  g_ptr_array_insert (self->accepts, index, accept);
+
+  cx_plan_emit_changed (self, CX_PLAN_CHANGE_SETTINGS, NULL);
+}
+
+/**
+ * cx_plan_remove_accept:
+ * @self: a #CxPlan
+ * @index: an accept's index
+ *
+ * Stops accepting a finding.
+ */
+void
+cx_plan_remove_accept (CxPlan *self,
+                       guint   index)
+{
+  g_return_if_fail (CX_IS_PLAN (self));
+  g_return_if_fail (index < self->accepts->len);
+
+  g_ptr_array_remove_index (self->accepts, index);
+
+  cx_plan_emit_changed (self, CX_PLAN_CHANGE_SETTINGS, NULL);
 }

@@ -420,7 +420,7 @@ write_settings (Writer   *w,
                 CxPlan   *plan)
 {
   const CxExtras *extras = plan->extras[CX_PLAN_SLOT_SETTINGS];
-  gboolean has_children = plan->thresholds->len + plan->disables->len > 0;
+  gboolean has_children = plan->thresholds->len + plan->disables->len + plan->accepts->len > 0;
   Children c;
 
   if (!has_children && !has_foreign (extras))
@@ -451,6 +451,19 @@ write_settings (Writer   *w,
       attr (w, "check", disable->check);
       foreign_attrs (w, disable->extras);
       g_string_append (w->out, "/>\n");
+    }
+  for (guint i = 0; i < plan->accepts->len; i++)
+    {
+      const CxAccept *accept = g_ptr_array_index (plan->accepts, i);
+
+      children_next (&c);
+      open_tag (w, c.depth, "accept");
+      attr (w, "check", accept->check);
+      attr (w, "ref", accept->ref);
+      if (accept->phase != CX_ACCEPT_NO_PHASE)
+        attr (w, "phase", cx_enum_to_nick (CX_TYPE_PHASE, accept->phase));
+      foreign_attrs (w, accept->extras);
+      close_with_text (w, "accept", accept->reason);
     }
   children_end (&c);
 
@@ -578,11 +591,22 @@ write_phases (Writer   *w,
   end_tag (w, parent->depth, "phases");
 }
 
+/* The minor number of a version the reader took, "1.0" → 0 */
+static guint64
+version_minor (const char *version)
+{
+  const char *dot = strchr (version, '.');
+
+  return dot != NULL ? g_ascii_strtoull (dot + 1, NULL, 10) : 0;
+}
+
 /**
  * cx_plan_to_bytes:
  * @plan: a #CxPlan
  *
- * Writes @plan in the canonical form of the format.
+ * Writes @plan in the canonical form of the format, with the version it
+ * was read as, raised from 1.0 to 1.1 when it holds anything that 1.1
+ * adds (an accept, a threshold of 1.1); a new plan is 1.1.
  *
  * Returns: (transfer full): the bytes of the file
  */
@@ -592,8 +616,14 @@ cx_plan_to_bytes (CxPlan *plan)
   Writer w;
   Children c;
   gsize guess;
+  const char *version;
 
   g_return_val_if_fail (CX_IS_PLAN (plan), NULL);
+
+  /* The version read, raised to 1.1 when the plan holds what 1.1 adds */
+  version = plan->version != NULL ? plan->version : CX_FORMAT_VERSION;
+  if (version_minor (version) < 1 && cx_plan_uses_format_1_1 (plan))
+    version = "1.1";
 
   guess = 4096;
   for (guint phase = 0; phase < CX_N_PHASES; phase++)
@@ -612,7 +642,7 @@ cx_plan_to_bytes (CxPlan *plan)
 
       attr (&w, name, decl->uri);
     }
-  attr (&w, "version", plan->version != NULL ? plan->version : CX_FORMAT_VERSION);
+  attr (&w, "version", version);
   foreign_attrs (&w, plan->extras[CX_PLAN_SLOT_ROOT]);
   g_string_append (w.out, ">\n");
 

@@ -150,6 +150,7 @@ cx_plan_finalize (GObject *object)
   g_clear_pointer (&self->modified, g_free);
   g_clear_pointer (&self->thresholds, g_ptr_array_unref);
   g_clear_pointer (&self->disables, g_ptr_array_unref);
+  g_clear_pointer (&self->accepts, g_ptr_array_unref);
   g_clear_pointer (&self->personas, g_ptr_array_unref);
   g_clear_pointer (&self->lanes, g_ptr_array_unref);
   g_clear_pointer (&self->ns_decls, g_ptr_array_unref);
@@ -287,6 +288,7 @@ cx_plan_init (CxPlan *self)
   self->version = g_strdup (CX_FORMAT_VERSION);
   self->thresholds = g_ptr_array_new_with_free_func (cx_threshold_free);
   self->disables = g_ptr_array_new_with_free_func (cx_disable_free);
+  self->accepts = g_ptr_array_new_with_free_func (cx_accept_free);
   self->personas = g_ptr_array_new_with_free_func (g_object_unref);
   self->lanes = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint phase = 0; phase < CX_N_PHASES; phase++)
@@ -321,7 +323,9 @@ cx_plan_new (void)
  * cx_plan_get_version:
  * @self: a #CxPlan
  *
- * Returns: the format version the plan was read as, "1.0" for a new plan
+ * Returns: the format version the plan was read as, that of this version
+ *   (CX_FORMAT_VERSION, "1.1") for a new plan. A writer raises a 1.0 plan
+ *   to 1.1 when it holds what 1.1 adds (see cx_plan_to_bytes())
  */
 const char *
 cx_plan_get_version (CxPlan *self)
@@ -633,6 +637,7 @@ cx_plan_equal (CxPlan *a,
 
   if (!cx_ptr_array_equal (a->thresholds, b->thresholds, cx_threshold_equal) ||
       !cx_ptr_array_equal (a->disables, b->disables, cx_disable_equal) ||
+      !cx_ptr_array_equal (a->accepts, b->accepts, cx_accept_equal) ||
       !cx_ptr_array_equal (a->personas, b->personas, cx_persona_equal) ||
       !cx_ptr_array_equal (a->lanes, b->lanes, cx_lane_equal) ||
       !cx_ptr_array_equal (a->ns_decls, b->ns_decls, ns_decl_equal))

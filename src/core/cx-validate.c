@@ -201,3 +201,49 @@ cx_validate_threshold (const char  *name,
 
   return TRUE;
 }
+
+/**
+ * cx_validate_accept:
+ * @check: the check id of the accepted finding
+ * @ref: (nullable): the step, failure or persona it is flagged at
+ * @phase: the phase it is flagged at, or %CX_ACCEPT_NO_PHASE
+ * @reason: (nullable): why it is accepted
+ * @error: a #GError
+ *
+ * An accept names a check (known to this version or not: a newer one's
+ * is kept), exactly one of a reference and a phase, and a reason that
+ * says something: a reason of white space only is no reason.
+ *
+ * Returns: %TRUE if a plan may hold this accept
+ */
+gboolean
+cx_validate_accept (const char  *check,
+                    const char  *ref,
+                    int          phase,
+                    const char  *reason,
+                    GError     **error)
+{
+  gboolean has_phase = phase != CX_ACCEPT_NO_PHASE;
+
+  if (!cx_validate_check_id_shape (check))
+    return invalid (error, _("'%s' is not a check id: check ids are like CX005"),
+                    check != NULL ? check : "");
+  if (has_phase && (phase < CX_PHASE_BEFORE || phase > CX_PHASE_RECOVERY))
+    return invalid (error, _("%d is not a phase"), phase);
+  if (ref != NULL && has_phase)
+    return invalid (error, _("an accept names either the element flagged ('ref') or the "
+                             "phase flagged ('phase'), not both"));
+  if (ref == NULL && !has_phase)
+    return invalid (error, _("an accept must name the element flagged ('ref') or the "
+                             "phase flagged ('phase')"));
+  if (ref != NULL && *ref == '\0')
+    return invalid (error, _("the 'ref' of an accept is empty: it names the step, failure "
+                             "or persona whose finding is accepted"));
+  if (!cx_validate_text (ref, error) || !cx_validate_text (reason, error))
+    return FALSE;
+  if (reason == NULL || reason[strspn (reason, " \t\r\n")] == '\0')
+    return invalid (error, _("the reason of an accept is empty: say why the finding "
+                             "is accepted"));
+
+  return TRUE;
+}

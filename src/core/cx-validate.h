@@ -48,4 +48,11 @@ gboolean cx_validate_threshold (const char  *name,
                                 int          value,
                                 GError     **error);
 
+/* settings/accept (1.1): see the function's documentation */
+gboolean cx_validate_accept    (const char  *check,
+                                const char  *ref,
+                                int          phase,
+                                const char  *reason,
+                                GError     **error);
+
 G_END_DECLS

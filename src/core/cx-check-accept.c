@@ -1,0 +1,168 @@
+/* cx-check-accept.c — findings a plan accepts, and accepts that match none
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * An accept (settings/accept, format 1.1) matches the finding of its
+ * check flagged at the step, failure or persona whose id is its @ref, or
+ * at the phase of its @phase (checks.md, "Accepting a finding"). The
+ * accepts go into a hash table by what they match, so marking costs one
+ * lookup a finding however many accepts there are. Errors cannot be
+ * accepted: an accept of one matches nothing, and CX022 reports it like
+ * any other that matches no finding of the checks that ran.
+ */
+
+#define G_LOG_DOMAIN "cx-check"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cx-check-private.h"
+
+/* What an accept or a finding is matched by: the check, then the
+ * reference or the phase, apart so that a step named like a phase never
+ * meets it */
+static char *
+match_key (const char *check_id,
+           const char *ref,
+           int         phase)
+{
+  if (ref != NULL)
+    return g_strconcat (check_id, "\nref\n", ref, NULL);
+
+  return g_strconcat (check_id, "\nphase\n", cx_check_phase_name (phase), NULL);
+}
+
+/* The key of what @finding is flagged at, or NULL for a finding no accept
+ * can match */
+static char *
+finding_key (const CxFinding *finding)
+{
+  const char *check_id = cx_check_info (finding->check)->id;
+
+  if (finding->severity == CX_SEVERITY_ERROR)
+    return NULL;
+
+  switch (finding->target)
+    {
+    case CX_TARGET_STEP:
+      return finding->step_id != NULL ? match_key (check_id, finding->step_id, 0) : NULL;
+    case CX_TARGET_FAILURE:
+      return finding->failure_id != NULL ? match_key (check_id, finding->failure_id, 0) : NULL;
+    case CX_TARGET_PERSONA:
+      return finding->persona_id != NULL ? match_key (check_id, finding->persona_id, 0) : NULL;
+    case CX_TARGET_PHASE:
+      return match_key (check_id, NULL, finding->phase);
+    case CX_TARGET_CELL:
+    case CX_TARGET_LINK:
+    case CX_TARGET_ACCEPT:
+    default:
+      return NULL;
+    }
+}
+
+static void
+report_stale (CheckRun *run,
+              guint     index,
+              CxAccept *accept,
+              CxCheckId check)
+{
+  run->here.target = CX_TARGET_ACCEPT;
+  run->here.line = accept->line;
+  run->here.phase = accept->phase != CX_ACCEPT_NO_PHASE ? accept->phase : CX_PHASE_BEFORE;
+  run->here.step_id = NULL;
+  run->here.failure_id = NULL;
+  run->here.persona_id = NULL;
+  run->here.index = index;
+  /* The settings come first in the file, the accepts in their order */
+  run->here.position = index;
+
+  if (cx_check_info (check)->severity == CX_SEVERITY_ERROR)
+    cx_check_report (run, CX_CHECK_STALE_ACCEPT, CX_SEVERITY_INFO,
+                     accept->ref != NULL
+                     ? _("the accept of %s at '%s' matches nothing: errors cannot be accepted, "
+                         "only mended")
+                     : _("the accept of %s at phase '%s' matches nothing: errors cannot be "
+                         "accepted, only mended"),
+                     accept->check,
+                     accept->ref != NULL ? accept->ref : cx_check_phase_name (accept->phase));
+  else
+    cx_check_report (run, CX_CHECK_STALE_ACCEPT, CX_SEVERITY_INFO,
+                     accept->ref != NULL
+                     ? _("the accept of %s at '%s' matches no finding: the plan has changed, "
+                         "or the accept names the wrong element")
+                     : _("the accept of %s at phase '%s' matches no finding: the plan has "
+                         "changed, or the accept names the wrong phase"),
+                     accept->check,
+                     accept->ref != NULL ? accept->ref : cx_check_phase_name (accept->phase));
+}
+
+void
+cx_check_apply_accepts (CheckRun *run)
+{
+  GPtrArray *accepts = run->plan->accepts;
+  g_autoptr(GHashTable) by_key = NULL;
+  g_autofree gboolean *matched = NULL;
+  g_autofree guint *first_of = NULL;
+  guint n_findings = run->findings->len;
+
+  if (accepts->len == 0)
+    return;
+
+  /* Two accepts of one finding both match it; the first one's reason is
+   * the finding's */
+  by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  matched = g_new0 (gboolean, accepts->len);
+  first_of = g_new0 (guint, accepts->len);
+  for (guint i = 0; i < accepts->len; i++)
+    {
+      CxAccept *accept = g_ptr_array_index (accepts, i);
+      char *key = match_key (accept->check, accept->ref, accept->phase);
+      gpointer first = NULL;
+
+      if (g_hash_table_lookup_extended (by_key, key, NULL, &first))
+        {
+          first_of[i] = GPOINTER_TO_UINT (first);
+          g_free (key);
+        }
+      else
+        {
+          first_of[i] = i;
+          g_hash_table_insert (by_key, key, GUINT_TO_POINTER (i));
+        }
+    }
+
+  for (guint f = 0; f < n_findings; f++)
+    {
+      CxFinding *finding = g_ptr_array_index (run->findings, f);
+      g_autofree char *key = finding_key (finding);
+      gpointer index = NULL;
+      CxAccept *accept;
+
+      if (key == NULL || !g_hash_table_lookup_extended (by_key, key, NULL, &index))
+        continue;
+
+      accept = g_ptr_array_index (accepts, GPOINTER_TO_UINT (index));
+      finding->accepted = TRUE;
+      g_free (finding->reason);
+      finding->reason = g_strdup (accept->reason);
+      matched[GPOINTER_TO_UINT (index)] = TRUE;
+    }
+
+  if (!run->enabled[CX_CHECK_STALE_ACCEPT])
+    return;
+
+  for (guint i = 0; i < accepts->len; i++)
+    {
+      CxAccept *accept = g_ptr_array_index (accepts, i);
+      CxCheckId check;
+
+      /* An accept of a check that did not run, disabled or of a newer
+       * version, is not looked at */
+      if (matched[first_of[i]] || !cx_check_lookup (accept->check, &check) ||
+          !run->enabled[check])
+        continue;
+
+      report_stale (run, i, accept, check);
+    }
+}

@@ -1,0 +1,343 @@
+/* cx-check-service.c — the checks of format 1.1 (CX012–CX021)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The rules drawn from service-design method: the peak-end rule, moments
+ * of truth, the knowledge gap, hand-offs between teams, recoveries that
+ * do not answer or fail again, silent and severe failures, customers who
+ * arrive upset, frontstage with nothing behind it. What needs the whole
+ * journey (the peak and the end, each persona's first step, whether the
+ * plan has a backstage) is gathered once before the walk; each rule then
+ * costs a constant, or a hash lookup, on the element it looks at.
+ */
+
+#define G_LOG_DOMAIN "cx-check"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cx-check-private.h"
+
+/* The fixed parts of CX018's and CX020's rules */
+#define SILENT_MIN_SEVERITY    5
+#define PREVENT_MIN_OCCURRENCE 2
+
+/* Gathering */
+
+/* CX012: over the main-journey steps with an emotion, the end is the last
+ * and the peak the one furthest from 0 (ties: the most negative, then the
+ * earliest). The peak is flagged when the end is not negative and the
+ * mean of the two is. */
+static void
+gather_peak_end (CheckRun *run)
+{
+  CxStep *peak = NULL;
+  CxStep *end = NULL;
+  guint n = 0;
+
+  for (guint j = 0; j < run->journey->len; j++)
+    {
+      CxStep *step = g_ptr_array_index (run->journey, j);
+
+      if (!step->has_emotion)
+        continue;
+      n++;
+      end = step;
+      if (peak == NULL || ABS (step->emotion) > ABS (peak->emotion) ||
+          (ABS (step->emotion) == ABS (peak->emotion) && step->emotion < peak->emotion))
+        peak = step;
+    }
+
+  if (n >= 2 && end->emotion >= 0 && peak->emotion + end->emotion < 0)
+    {
+      run->peak = peak;
+      run->peak_end = end;
+    }
+}
+
+/* CX019: the first main-journey step of each persona, and the first with
+ * no persona, which is every persona's too */
+static void
+gather_first_steps (CheckRun *run)
+{
+  run->first_no_persona = -1;
+  run->first_of_persona = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint j = 0; j < run->journey->len; j++)
+    {
+      CxStep *step = g_ptr_array_index (run->journey, j);
+
+      if (is_blank (step->persona))
+        {
+          if (run->first_no_persona < 0)
+            run->first_no_persona = (int) j;
+        }
+      else if (!g_hash_table_contains (run->first_of_persona, step->persona))
+        {
+          g_hash_table_insert (run->first_of_persona, step->persona, GUINT_TO_POINTER (j + 1));
+        }
+    }
+}
+
+void
+cx_check_gather_1_1 (CheckRun *run)
+{
+  if (run->enabled[CX_CHECK_PEAK_END])
+    gather_peak_end (run);
+
+  if (run->enabled[CX_CHECK_UPSET_ARRIVAL])
+    gather_first_steps (run);
+
+  for (guint i = 0; i < run->plan->lanes->len; i++)
+    {
+      CxLane *lane = g_ptr_array_index (run->plan->lanes, i);
+
+      if (lane->kind == CX_LANE_KIND_BACKSTAGE || lane->kind == CX_LANE_KIND_SUPPORT)
+        run->has_backstage = TRUE;
+    }
+}
+
+void
+cx_check_run_clear_1_1 (CheckRun *run)
+{
+  g_clear_pointer (&run->first_of_persona, g_hash_table_unref);
+}
+
+/* Steps */
+
+/* An owner as CX015 compares it: trimmed, case folded */
+static char *
+owner_key (const char *owner)
+{
+  g_autofree char *trimmed = NULL;
+  gsize start = strspn (owner, XML_SPACE);
+  gsize end = strlen (owner);
+
+  while (end > start && strchr (XML_SPACE, owner[end - 1]) != NULL)
+    end--;
+  trimmed = g_strndup (owner + start, end - start);
+
+  return g_utf8_casefold (trimmed, -1);
+}
+
+static void
+check_hand_off (CheckRun *run,
+                CxStep   *step)
+{
+  CxStep *before;
+  g_autofree char *key_before = NULL;
+  g_autofree char *key_after = NULL;
+
+  if (run->journey_index == 0)
+    return;
+  before = g_ptr_array_index (run->journey, run->journey_index - 1);
+
+  /* The cheap tests first: the owners are folded only for a real drop */
+  if (before->delivered_level == 0 || step->delivered_level == 0 ||
+      step->delivered_level > before->delivered_level - run->hand_off_drop ||
+      is_blank (before->owner) || is_blank (step->owner))
+    return;
+
+  key_before = owner_key (before->owner);
+  key_after = owner_key (step->owner);
+  if (strcmp (key_before, key_after) == 0)
+    return;
+
+  cx_check_report (run, CX_CHECK_HAND_OFF_DROP, CX_SEVERITY_WARNING,
+                   _("delivery drops at the hand-off from '%s' to '%s': '%s' delivers level %d, "
+                     "then '%s' delivers %d"),
+                   before->owner, step->owner, cx_check_step_name (before),
+                   before->delivered_level, cx_check_step_name (step), step->delivered_level);
+}
+
+/* Whether a cell of @step holds text in a lane of one of the two kinds */
+static gboolean
+has_cell_of_kind (CheckRun   *run,
+                  CxStep     *step,
+                  CxLaneKind  kind,
+                  CxLaneKind  other_kind)
+{
+  for (guint c = 0; step->cells != NULL && c < step->cells->len; c++)
+    {
+      CxCell *cell = g_ptr_array_index (step->cells, c);
+      GObject *lane = NULL;
+
+      if (is_blank (cell->text) ||
+          cx_check_resolve (run, cell->lane, CX_TYPE_LANE, &lane) != REF_RESOLVED ||
+          lane == NULL)
+        continue;
+      if (CX_LANE (lane)->kind == kind || CX_LANE (lane)->kind == other_kind)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+check_double_deviation (CheckRun *run,
+                        CxStep   *step)
+{
+  int expected = step->expected_level;
+  int delivered = step->delivered_level;
+  gboolean below = expected > 0 && delivered > 0 && delivered < expected;
+  gboolean unhappy = step->has_emotion && step->emotion < 0;
+
+  if (is_blank (step->recovers) || (!below && !unhappy))
+    return;
+
+  if (below && unhappy)
+    cx_check_report (run, CX_CHECK_DOUBLE_DEVIATION, CX_SEVERITY_WARNING,
+                     _("recovery step '%s' fails again: it delivers level %d where %d is "
+                       "expected, and the customer leaves it feeling %d"),
+                     cx_check_step_name (step), delivered, expected, step->emotion);
+  else if (below)
+    cx_check_report (run, CX_CHECK_DOUBLE_DEVIATION, CX_SEVERITY_WARNING,
+                     _("recovery step '%s' fails again: it delivers level %d where %d is "
+                       "expected"),
+                     cx_check_step_name (step), delivered, expected);
+  else
+    cx_check_report (run, CX_CHECK_DOUBLE_DEVIATION, CX_SEVERITY_WARNING,
+                     _("recovery step '%s' fails again: the customer leaves it feeling %d"),
+                     cx_check_step_name (step), step->emotion);
+}
+
+void
+cx_check_run_step_1_1 (CheckRun *run,
+                       CxStep   *step,
+                       CxPhase   phase)
+{
+  gboolean main_journey = phase != CX_PHASE_RECOVERY;
+  int expected = step->expected_level;
+  int delivered = step->delivered_level;
+
+  if (run->enabled[CX_CHECK_PEAK_END] && step == run->peak)
+    cx_check_report (run, CX_CHECK_PEAK_END, CX_SEVERITY_WARNING,
+                     _("the low at '%s' (emotion %d) outweighs the end at '%s' (emotion %d): "
+                       "customers remember the most intense moment and the end"),
+                     cx_check_step_name (step), step->emotion,
+                     cx_check_step_name (run->peak_end), run->peak_end->emotion);
+
+  if (run->enabled[CX_CHECK_MOMENT_OF_TRUTH_SHORTFALL] && step->moment_of_truth &&
+      expected > 0 && delivered > 0 && delivered < expected)
+    cx_check_report (run, CX_CHECK_MOMENT_OF_TRUTH_SHORTFALL, CX_SEVERITY_WARNING,
+                     _("moment of truth '%s' delivers level %d where %d is expected"),
+                     cx_check_step_name (step), delivered, expected);
+
+  if (run->enabled[CX_CHECK_ASSUMED_MOMENT] && step->evidence == CX_EVIDENCE_ASSUMED &&
+      (step->moment_of_truth || step->wow))
+    cx_check_report (run, CX_CHECK_ASSUMED_MOMENT, CX_SEVERITY_INFO,
+                     step->moment_of_truth && step->wow
+                     ? _("wow moment and moment of truth '%s' rests on an assumption: "
+                         "nobody has seen it in research")
+                     : step->moment_of_truth
+                     ? _("moment of truth '%s' rests on an assumption: nobody has seen it "
+                         "in research")
+                     : _("wow moment '%s' rests on an assumption: nobody has seen it in "
+                         "research"),
+                     cx_check_step_name (step));
+
+  if (main_journey && run->enabled[CX_CHECK_HAND_OFF_DROP])
+    check_hand_off (run, step);
+
+  if (phase == CX_PHASE_RECOVERY && run->enabled[CX_CHECK_DOUBLE_DEVIATION])
+    check_double_deviation (run, step);
+
+  if (main_journey && run->enabled[CX_CHECK_BLUEPRINT_GAP] && run->has_backstage &&
+      has_cell_of_kind (run, step, CX_LANE_KIND_FRONTSTAGE, CX_LANE_KIND_FRONTSTAGE) &&
+      !has_cell_of_kind (run, step, CX_LANE_KIND_BACKSTAGE, CX_LANE_KIND_SUPPORT))
+    cx_check_report (run, CX_CHECK_BLUEPRINT_GAP, CX_SEVERITY_INFO,
+                     _("step '%s' shows the customer something frontstage with nothing "
+                       "behind it in a backstage or support lane"),
+                     cx_check_step_name (step));
+}
+
+/* Failures */
+
+static void
+check_leads_to (CheckRun  *run,
+                CxFailure *failure)
+{
+  GObject *object = NULL;
+  CxStep *target;
+  GHashTable *listed;
+
+  if (failure->id == NULL ||
+      cx_check_resolve (run, failure->leads_to, CX_TYPE_STEP, &object) != REF_RESOLVED ||
+      object == NULL)
+    return;
+
+  target = CX_STEP (object);
+  if (target->phase != CX_PHASE_RECOVERY)
+    return;
+
+  listed = g_hash_table_lookup (run->recovers_of, target);
+  if (listed != NULL && g_hash_table_contains (listed, failure->id))
+    return;
+
+  cx_check_report (run, CX_CHECK_UNANSWERED_LEADS_TO, CX_SEVERITY_WARNING,
+                   _("failure '%s' leads to recovery step '%s', which does not list it "
+                     "among the failures it recovers"),
+                   cx_check_failure_name (failure), cx_check_step_name (target));
+}
+
+void
+cx_check_run_failure_1_1 (CheckRun  *run,
+                          CxFailure *failure)
+{
+  if (run->enabled[CX_CHECK_UNANSWERED_LEADS_TO])
+    check_leads_to (run, failure);
+
+  if (run->enabled[CX_CHECK_SILENT_FAILURE] && failure->detection >= run->silent_detection &&
+      failure->severity >= SILENT_MIN_SEVERITY)
+    cx_check_report (run, CX_CHECK_SILENT_FAILURE, CX_SEVERITY_WARNING,
+                     _("failure '%s' (severity %d, detection %d) goes unnoticed by the "
+                       "provider: its recovery waits for a complaint"),
+                     cx_check_failure_name (failure), failure->severity, failure->detection);
+
+  if (run->enabled[CX_CHECK_PREVENT_NOT_RECOVER] &&
+      failure->severity >= run->prevent_severity &&
+      failure->occurrence >= PREVENT_MIN_OCCURRENCE)
+    cx_check_report (run, CX_CHECK_PREVENT_NOT_RECOVER, CX_SEVERITY_INFO,
+                     _("failure '%s' (severity %d, occurrence %d) is too severe for a recovery "
+                       "to mend: make it rarer"),
+                     cx_check_failure_name (failure), failure->severity, failure->occurrence);
+}
+
+/* Personas */
+
+void
+cx_check_run_persona (CheckRun  *run,
+                      CxPersona *persona)
+{
+  gpointer found;
+  int first = -1;
+  CxStep *step;
+
+  if (!run->enabled[CX_CHECK_UPSET_ARRIVAL] || !persona->has_mood || persona->mood > -1 ||
+      persona->id == NULL)
+    return;
+
+  /* The earlier of the persona's own first step and the first for everyone */
+  found = g_hash_table_lookup (run->first_of_persona, persona->id);
+  if (found != NULL)
+    first = (int) GPOINTER_TO_UINT (found) - 1;
+  if (run->first_no_persona >= 0 && (first < 0 || run->first_no_persona < first))
+    first = run->first_no_persona;
+  if (first < 0)
+    return;
+
+  step = g_ptr_array_index (run->journey, first);
+  if (step->expected_level == 0 || step->delivered_level == 0 ||
+      step->delivered_level >= step->expected_level)
+    return;
+
+  run->here.step_id = step->id;
+  run->here.persona_id = persona->id;
+  run->here.phase = step->phase;
+  cx_check_report (run, CX_CHECK_UPSET_ARRIVAL, CX_SEVERITY_WARNING,
+                   _("'%s' arrives upset (mood %d), and the first step, '%s', makes it worse: "
+                     "it delivers level %d where %d is expected"),
+                   cx_check_persona_name (persona), persona->mood, cx_check_step_name (step),
+                   step->delivered_level, step->expected_level);
+}
