@@ -19,7 +19,21 @@ packages=(
   libcairo2-dev libpango1.0-dev libgtk-4-dev libadwaita-1-dev fonts-cantarell
   desktop-file-utils appstream shared-mime-info librsvg2-bin
   xvfb xauth dbus imagemagick valgrind libxtst-dev
+  # the benchmark's whole-process comparison with xmllint
+  hyperfine
+  # Microsoft's SARIF validator (a self-contained .NET program from the
+  # npm registry) needs ICU and the C++ runtime; libxml2 brings ICU already
+  libicu72 libstdc++6 zlib1g
 )
+# Node.js and npm fetch the validator. A machine that has them (a newer
+# Node.js with its own npm, say) keeps them; Debian's packages otherwise.
+if ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
+
+# The SARIF validator of the test suite (tests/sarif/test-sarif.sh), pinned
+sarif_multitool_version=5.7.0
+npm_prefix="$here/_build-npm"
 
 install_missing () {
   [ "${CX_SKIP_INSTALL:-0}" = 1 ] && return 0
@@ -35,6 +49,23 @@ install_missing () {
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
   $sudo apt-get update -q
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+install_sarif_validator () {
+  [ "${CX_SKIP_INSTALL:-0}" = 1 ] && return 0
+  local linux="$npm_prefix/node_modules/@microsoft/sarif-multitool-linux"
+  if [ -x "$linux/Sarif.Multitool" ] &&
+     grep -q "\"version\": \"$sarif_multitool_version\"" "$linux/package.json" 2>/dev/null; then
+    return 0
+  fi
+  echo "Installing the SARIF validator (@microsoft/sarif-multitool $sarif_multitool_version)"
+  mkdir -p "$npm_prefix"
+  npm install --prefix "$npm_prefix" --no-audit --no-fund --no-package-lock \
+    "@microsoft/sarif-multitool@$sarif_multitool_version" \
+    "@microsoft/sarif-multitool-linux@$sarif_multitool_version"
+  # Its postinstall script (chmod) may not run, as npm now asks before it does
+  chmod u+x "$linux/Sarif.Multitool"
+  "$linux/Sarif.Multitool" --version >/dev/null
 }
 
 # configure DIR [meson options...]: set up a build directory, or reuse it
@@ -107,6 +138,7 @@ case "$cmd" in
     ;;
   test)
     install_missing
+    install_sarif_validator
     configure _build
     ninja -C _build
     # The window's tests need a display: a virtual one, with its own session bus

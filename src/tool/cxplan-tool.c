@@ -28,13 +28,11 @@
 #include "cx-model.h"
 #include "cx-plan-io.h"
 
-#define EXIT_FINDINGS 1
-#define EXIT_REFUSED  2
-#define EXIT_USAGE    64
+#include "cxplan-tool-private.h"
 
-static const char *program_name = "cxplan-tool";
+const char *program_name = "cxplan-tool";
 
-G_GNUC_PRINTF (1, 2) static int
+int
 usage_error (const char *format,
              ...)
 {
@@ -54,7 +52,9 @@ static void
 print_usage (void)
 {
   g_print (_("Usage:\n"
-             "  %s check [--format=text|json] [--fail-on=error|warning|info|never] FILE…\n"
+             "  %s check [--format=text|json|sarif] [--fail-on=error|warning|info|never]\n"
+             "        [--show-accepted] FILE…\n"
+             "  %s explain [CHECK]\n"
              "  %s fmt [--check] FILE…\n"
              "  %s new -o FILE [--template NAME] [--title TITLE] [--force]\n"
              "  %s new --list-templates\n"
@@ -64,7 +64,12 @@ print_usage (void)
              "\n"
              "Commands:\n"
              "  check   Run the consistency checks on each plan and list the findings,\n"
-             "          one a line as FILE:LINE: SEVERITY: MESSAGE [CHECK]\n"
+             "          one a line as FILE:LINE: SEVERITY: MESSAGE [CHECK]; accepted findings\n"
+             "          are counted apart, and listed with --show-accepted. --format=json\n"
+             "          or --format=sarif (SARIF 2.1.0, for code-review tools) print one\n"
+             "          document\n"
+             "  explain Say what a check looks for, its rule, why it matters and how a\n"
+             "          plan answers it; with no CHECK, list every check\n"
              "  fmt     Rewrite each plan in canonical form (--check: only list the\n"
              "          files that would change, and exit 1 if any would)\n"
              "  new     Write a new plan, blank or from a bundled template\n"
@@ -81,11 +86,11 @@ print_usage (void)
              "A FILE of “-” is read from standard input.\n"
              "Exit status: 0 no finding at or above --fail-on (default: error); 1 there is one;\n"
              "2 a file could not be read or was refused; 64 the command line was wrong.\n"),
-           program_name, program_name, program_name, program_name, program_name);
+           program_name, program_name, program_name, program_name, program_name, program_name);
 }
 
 /* A file given on the command line; "-" is standard input */
-static CxPlan *
+CxPlan *
 load_plan (const char  *path,
            gboolean     quiet_warnings)
 {
@@ -130,211 +135,6 @@ load_plan (const char  *path,
     }
 
   return g_steal_pointer (&plan);
-}
-
-/* ------------------------------------------------------------------ */
-/* check                                                               */
-
-typedef enum
-{
-  FAIL_ON_INFO = CX_SEVERITY_INFO,
-  FAIL_ON_WARNING = CX_SEVERITY_WARNING,
-  FAIL_ON_ERROR = CX_SEVERITY_ERROR,
-  FAIL_ON_NEVER,
-} FailOn;
-
-static void
-json_string (GString    *out,
-             const char *text)
-{
-  if (text == NULL)
-    {
-      g_string_append (out, "null");
-      return;
-    }
-
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      switch (*p)
-        {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        case '\b': g_string_append (out, "\\b"); break;
-        case '\f': g_string_append (out, "\\f"); break;
-        default:
-          if ((guchar) *p < 0x20)
-            g_string_append_printf (out, "\\u%04x", (guchar) *p);
-          else
-            g_string_append_c (out, *p);
-        }
-    }
-  g_string_append_c (out, '"');
-}
-
-static const char *
-severity_name (CxSeverity severity)
-{
-  return cx_enum_to_nick (CX_TYPE_SEVERITY, severity);
-}
-
-static void
-print_summary (const char *path,
-               GPtrArray  *findings)
-{
-  guint counts[3];
-  g_autoptr(GString) line = g_string_new (NULL);
-
-  cx_findings_count (findings, counts);
-
-  if (counts[CX_SEVERITY_ERROR] > 0)
-    g_string_append_printf (line, ngettext ("%u error", "%u errors", counts[CX_SEVERITY_ERROR]),
-                            counts[CX_SEVERITY_ERROR]);
-  if (counts[CX_SEVERITY_WARNING] > 0)
-    {
-      if (line->len > 0)
-        g_string_append (line, ", ");
-      g_string_append_printf (line, ngettext ("%u warning", "%u warnings",
-                                              counts[CX_SEVERITY_WARNING]),
-                              counts[CX_SEVERITY_WARNING]);
-    }
-  if (counts[CX_SEVERITY_INFO] > 0)
-    {
-      if (line->len > 0)
-        g_string_append (line, ", ");
-      /* Translators: "info" findings, uncounted noun in English */
-      g_string_append_printf (line, ngettext ("%u info", "%u info", counts[CX_SEVERITY_INFO]),
-                              counts[CX_SEVERITY_INFO]);
-    }
-  if (line->len == 0)
-    g_string_append (line, _("no findings"));
-
-  g_printerr ("%s: %s\n", path, line->str);
-}
-
-static int
-cmd_check (int    argc,
-           char **argv)
-{
-  g_autofree char *format = NULL;
-  g_autofree char *fail_on_text = NULL;
-  g_auto(GStrv) files = NULL;
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) json = NULL;
-  GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output form: text or json"), "FORMAT" },
-    { "fail-on", 0, 0, G_OPTION_ARG_STRING, &fail_on_text,
-      N_("Exit 1 when a finding is at or above: error, warning, info or never"), "SEVERITY" },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
-    { NULL }
-  };
-  gboolean as_json = FALSE;
-  FailOn fail_on = FAIL_ON_ERROR;
-  gboolean refused = FALSE;
-  gboolean failed = FALSE;
-
-  context = g_option_context_new (_("FILE… — run the checks on plans"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error ("%s", error->message);
-
-  if (format == NULL || strcmp (format, "text") == 0)
-    as_json = FALSE;
-  else if (strcmp (format, "json") == 0)
-    as_json = TRUE;
-  else
-    return usage_error (_("unknown format “%s”: use text or json"), format);
-
-  if (fail_on_text == NULL || strcmp (fail_on_text, "error") == 0)
-    fail_on = FAIL_ON_ERROR;
-  else if (strcmp (fail_on_text, "warning") == 0)
-    fail_on = FAIL_ON_WARNING;
-  else if (strcmp (fail_on_text, "info") == 0)
-    fail_on = FAIL_ON_INFO;
-  else if (strcmp (fail_on_text, "never") == 0)
-    fail_on = FAIL_ON_NEVER;
-  else
-    return usage_error (_("unknown severity “%s” for --fail-on: use error, warning, info or never"),
-                        fail_on_text);
-
-  if (files == NULL || files[0] == NULL)
-    return usage_error (_("check needs at least one FILE"));
-
-  json = g_string_new ("[");
-
-  for (guint f = 0; files[f] != NULL; f++)
-    {
-      g_autoptr(CxPlan) plan = load_plan (files[f], as_json);
-      g_autoptr(GPtrArray) findings = NULL;
-
-      if (plan == NULL)
-        {
-          refused = TRUE;
-          continue;
-        }
-
-      findings = cx_check_plan (plan);
-
-      if (as_json)
-        {
-          if (json->len > 1)
-            g_string_append (json, ",\n ");
-          g_string_append (json, "{\"file\": ");
-          json_string (json, files[f]);
-          g_string_append (json, ",\n  \"findings\": [");
-        }
-
-      for (guint i = 0; i < findings->len; i++)
-        {
-          const CxFinding *finding = g_ptr_array_index (findings, i);
-          const CxCheckInfo *info = cx_check_info (finding->check);
-
-          if (fail_on != FAIL_ON_NEVER && finding->severity >= (CxSeverity) fail_on)
-            failed = TRUE;
-
-          if (!as_json)
-            {
-              g_print ("%s:%u: %s: %s [%s]\n", files[f], finding->line,
-                       severity_name (finding->severity), finding->message, info->id);
-              continue;
-            }
-
-          if (i > 0)
-            g_string_append (json, ",\n               ");
-          g_string_append (json, "{\"check\": ");
-          json_string (json, info->id);
-          g_string_append (json, ", \"name\": ");
-          json_string (json, info->name);
-          g_string_append (json, ", \"severity\": ");
-          json_string (json, severity_name (finding->severity));
-          g_string_append_printf (json, ", \"line\": %u, \"step\": ", finding->line);
-          json_string (json, finding->step_id);
-          g_string_append (json, ", \"failure\": ");
-          json_string (json, finding->failure_id);
-          g_string_append (json, ", \"message\": ");
-          json_string (json, finding->message);
-          g_string_append (json, "}");
-        }
-
-      if (as_json)
-        g_string_append (json, "]}");
-      else
-        print_summary (files[f], findings);
-    }
-
-  if (as_json)
-    {
-      g_string_append (json, "]\n");
-      fputs (json->str, stdout);
-    }
-
-  if (refused)
-    return EXIT_REFUSED;
-  return failed ? EXIT_FINDINGS : EXIT_SUCCESS;
 }
 
 /* ------------------------------------------------------------------ */
@@ -630,6 +430,8 @@ main (int    argc,
     return cmd_new (argc - 1, argv + 1);
   if (strcmp (command, "export") == 0)
     return cmd_export (argc - 1, argv + 1);
+  if (strcmp (command, "explain") == 0)
+    return cmd_explain (argc - 1, argv + 1);
 
   return usage_error (_("unknown command “%s”"), command);
 }

@@ -1,0 +1,294 @@
+/* cxplan-tool-check.c — `cxplan-tool check`: the findings of plans
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Text, one finding a line as compilers print them; JSON; or one SARIF
+ * log (cxplan-tool-sarif.c). Accepted findings are counted apart, left
+ * out of the text unless --show-accepted, and never make --fail-on fail.
+ */
+
+#define G_LOG_DOMAIN "cxplan-tool"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "cx-check.h"
+#include "cx-enum-types.h"
+#include "cxplan-tool-private.h"
+
+typedef enum
+{
+  FAIL_ON_INFO = CX_SEVERITY_INFO,
+  FAIL_ON_WARNING = CX_SEVERITY_WARNING,
+  FAIL_ON_ERROR = CX_SEVERITY_ERROR,
+  FAIL_ON_NEVER,
+} FailOn;
+
+void
+json_string (GString    *out,
+             const char *text)
+{
+  if (text == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      switch (*p)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        default:
+          if ((guchar) *p < 0x20)
+            g_string_append_printf (out, "\\u%04x", (guchar) *p);
+          else
+            g_string_append_c (out, *p);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static const char *
+severity_name (CxSeverity severity)
+{
+  return cx_enum_to_nick (CX_TYPE_SEVERITY, severity);
+}
+
+static void
+append_count (GString    *line,
+              const char *counted)
+{
+  if (line->len > 0)
+    g_string_append (line, ", ");
+  g_string_append (line, counted);
+}
+
+static void
+print_summary (const char *path,
+               GPtrArray  *findings)
+{
+  guint counts[3];
+  guint n_accepted = 0;
+  g_autoptr(GString) line = g_string_new (NULL);
+  g_autofree char *errors = NULL;
+  g_autofree char *warnings = NULL;
+  g_autofree char *infos = NULL;
+  g_autofree char *accepted = NULL;
+
+  cx_findings_count_full (findings, counts, &n_accepted);
+
+  errors = g_strdup_printf (ngettext ("%u error", "%u errors", counts[CX_SEVERITY_ERROR]),
+                            counts[CX_SEVERITY_ERROR]);
+  warnings = g_strdup_printf (ngettext ("%u warning", "%u warnings",
+                                        counts[CX_SEVERITY_WARNING]),
+                              counts[CX_SEVERITY_WARNING]);
+  /* Translators: "info" findings, uncounted noun in English */
+  infos = g_strdup_printf (ngettext ("%u info", "%u info", counts[CX_SEVERITY_INFO]),
+                           counts[CX_SEVERITY_INFO]);
+  /* Translators: findings the plan accepts, with a reason */
+  accepted = g_strdup_printf (ngettext ("%u accepted", "%u accepted", n_accepted), n_accepted);
+
+  if (counts[CX_SEVERITY_ERROR] > 0)
+    append_count (line, errors);
+  if (counts[CX_SEVERITY_WARNING] > 0)
+    append_count (line, warnings);
+  if (counts[CX_SEVERITY_INFO] > 0)
+    append_count (line, infos);
+  if (n_accepted > 0)
+    append_count (line, accepted);
+  if (line->len == 0)
+    g_string_append (line, _("no findings"));
+
+  g_printerr ("%s: %s\n", path, line->str);
+}
+
+static void
+append_json_file (GString    *json,
+                  const char *path,
+                  GPtrArray  *findings)
+{
+  if (json->len > 1)
+    g_string_append (json, ",\n ");
+  g_string_append (json, "{\"file\": ");
+  json_string (json, path);
+  g_string_append (json, ",\n  \"findings\": [");
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const CxFinding *finding = g_ptr_array_index (findings, i);
+      const CxCheckInfo *info = cx_check_info (finding->check);
+
+      if (i > 0)
+        g_string_append (json, ",\n               ");
+      g_string_append (json, "{\"check\": ");
+      json_string (json, info->id);
+      g_string_append (json, ", \"name\": ");
+      json_string (json, info->name);
+      g_string_append (json, ", \"severity\": ");
+      json_string (json, severity_name (finding->severity));
+      g_string_append_printf (json, ", \"line\": %u, \"step\": ", finding->line);
+      json_string (json, finding->step_id);
+      g_string_append (json, ", \"failure\": ");
+      json_string (json, finding->failure_id);
+      g_string_append (json, ", \"message\": ");
+      json_string (json, finding->message);
+      g_string_append (json, finding->accepted ? ", \"accepted\": true, \"reason\": "
+                                               : ", \"accepted\": false, \"reason\": ");
+      json_string (json, finding->accepted ? finding->reason : NULL);
+      g_string_append (json, "}");
+    }
+
+  g_string_append (json, "]}");
+}
+
+static void
+print_text (const char *path,
+            GPtrArray  *findings,
+            gboolean    show_accepted)
+{
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const CxFinding *finding = g_ptr_array_index (findings, i);
+
+      if (finding->accepted && !show_accepted)
+        continue;
+      g_print ("%s:%u: %s: %s [%s]\n", path, finding->line,
+               finding->accepted ? "accepted" : severity_name (finding->severity),
+               finding->message, cx_check_info (finding->check)->id);
+    }
+
+  print_summary (path, findings);
+}
+
+typedef enum
+{
+  FORMAT_TEXT,
+  FORMAT_JSON,
+  FORMAT_SARIF,
+} Format;
+
+int
+cmd_check (int    argc,
+           char **argv)
+{
+  g_autofree char *format_text = NULL;
+  g_autofree char *fail_on_text = NULL;
+  g_auto(GStrv) files = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) json = NULL;
+  g_autoptr(GArray) checked = NULL;
+  gboolean show_accepted = FALSE;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text,
+      N_("Output form: text, json or sarif"), "FORMAT" },
+    { "fail-on", 0, 0, G_OPTION_ARG_STRING, &fail_on_text,
+      N_("Exit 1 when a finding that is not accepted is at or above: error, warning, info "
+         "or never"), "SEVERITY" },
+    { "show-accepted", 0, 0, G_OPTION_ARG_NONE, &show_accepted,
+      N_("List accepted findings too, marked “accepted:” (text output)"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
+    { NULL }
+  };
+  Format format = FORMAT_TEXT;
+  FailOn fail_on = FAIL_ON_ERROR;
+  gboolean refused = FALSE;
+  gboolean failed = FALSE;
+
+  context = g_option_context_new (_("FILE… — run the checks on plans"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error ("%s", error->message);
+
+  if (format_text == NULL || strcmp (format_text, "text") == 0)
+    format = FORMAT_TEXT;
+  else if (strcmp (format_text, "json") == 0)
+    format = FORMAT_JSON;
+  else if (strcmp (format_text, "sarif") == 0)
+    format = FORMAT_SARIF;
+  else
+    return usage_error (_("unknown format “%s”: use text, json or sarif"), format_text);
+
+  if (fail_on_text == NULL || strcmp (fail_on_text, "error") == 0)
+    fail_on = FAIL_ON_ERROR;
+  else if (strcmp (fail_on_text, "warning") == 0)
+    fail_on = FAIL_ON_WARNING;
+  else if (strcmp (fail_on_text, "info") == 0)
+    fail_on = FAIL_ON_INFO;
+  else if (strcmp (fail_on_text, "never") == 0)
+    fail_on = FAIL_ON_NEVER;
+  else
+    return usage_error (_("unknown severity “%s” for --fail-on: use error, warning, info or never"),
+                        fail_on_text);
+
+  if (files == NULL || files[0] == NULL)
+    return usage_error (_("check needs at least one FILE"));
+
+  json = g_string_new ("[");
+  checked = g_array_new (FALSE, FALSE, sizeof (CheckedFile));
+
+  for (guint f = 0; files[f] != NULL; f++)
+    {
+      g_autoptr(CxPlan) plan = load_plan (files[f], format != FORMAT_TEXT);
+      g_autoptr(GPtrArray) findings = NULL;
+
+      if (plan == NULL)
+        {
+          refused = TRUE;
+          continue;
+        }
+
+      findings = cx_check_plan (plan);
+
+      for (guint i = 0; i < findings->len; i++)
+        {
+          const CxFinding *finding = g_ptr_array_index (findings, i);
+
+          if (!finding->accepted && fail_on != FAIL_ON_NEVER &&
+              finding->severity >= (CxSeverity) fail_on)
+            failed = TRUE;
+        }
+
+      if (format == FORMAT_TEXT)
+        print_text (files[f], findings, show_accepted);
+      else if (format == FORMAT_JSON)
+        append_json_file (json, files[f], findings);
+      else
+        {
+          CheckedFile file = { files[f], g_steal_pointer (&findings) };
+
+          g_array_append_val (checked, file);
+        }
+    }
+
+  if (format == FORMAT_JSON)
+    {
+      g_string_append (json, "]\n");
+      fputs (json->str, stdout);
+    }
+  else if (format == FORMAT_SARIF)
+    {
+      g_autofree char *log = sarif_log ((CheckedFile *) (gpointer) checked->data, checked->len);
+
+      fputs (log, stdout);
+    }
+
+  for (guint i = 0; i < checked->len; i++)
+    g_ptr_array_unref (g_array_index (checked, CheckedFile, i).findings);
+
+  if (refused)
+    return EXIT_REFUSED;
+  return failed ? EXIT_FINDINGS : EXIT_SUCCESS;
+}
