@@ -19,123 +19,7 @@
 #include "cx-check.h"
 #include "cx-enum-types.h"
 #include "cx-plan-io.h"
-
-#define WARN  CX_SEVERITY_WARNING
-#define INFO  CX_SEVERITY_INFO
-#define ERROR CX_SEVERITY_ERROR
-
-/* Shorthands for a plan's content */
-#define STEP(id, attrs, body) \
-  "<step id=\"" id "\"" attrs "><title>Step " id "</title>" body "</step>\n"
-#define TITLED(id, title, attrs, body) \
-  "<step id=\"" id "\"" attrs "><title>" title "</title>" body "</step>\n"
-#define EXP(level) "<expected level=\"" #level "\"/>"
-#define DEL(level) "<delivered level=\"" #level "\"/>"
-#define LEVELS(expected, delivered) EXP (expected) DEL (delivered)
-#define EMO(value) "<emotion value=\"" #value "\"/>"
-#define FAIL(id, s, o, d) \
-  "<failure id=\"" id "\" severity=\"" #s "\" occurrence=\"" #o "\" detection=\"" #d "\">" \
-  "<mode>Mode " id "</mode></failure>"
-#define WOW " wow=\"true\""
-#define MOT " moment-of-truth=\"true\""
-#define SETTINGS(content) "<settings>" content "</settings>"
-#define THRESHOLD(name, value) "<threshold name=\"" name "\" value=\"" #value "\"/>"
-#define DISABLE(check) "<disable check=\"" check "\"/>"
-
-#define PERSONAS \
-  "<personas><persona id=\"p\"><name>P</name></persona>" \
-  "<persona id=\"q\"><name>Q</name></persona></personas>"
-#define LANES \
-  "<lanes><lane id=\"actions\" kind=\"actions\"><name>Actions</name></lane>" \
-  "<lane id=\"notes\" kind=\"notes\"><name>Notes</name></lane>" \
-  "<lane id=\"emo\" kind=\"emotion\"><name>Emotion</name></lane>" \
-  "<lane id=\"gap\" kind=\"expectation\"><name>Gap</name></lane></lanes>"
-
-/* A whole document around the steps of each phase (NULL: none) */
-static char *
-make_plan (const char        *settings,
-           const char * const phases[CX_N_PHASES])
-{
-  GString *xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                               "<cxplan xmlns=\"urn:cxplan:plan:1\" version=\"1.0\">"
-                               "<title>Checks</title>");
-
-  g_string_append (xml, settings != NULL ? settings : "");
-  g_string_append (xml, PERSONAS LANES "\n<phases>");
-  for (guint phase = 0; phase < CX_N_PHASES; phase++)
-    {
-      g_string_append_printf (xml, "%s<phase kind=\"%s\">\n", phase > 0 ? "</phase>" : "",
-                              cx_enum_to_nick (CX_TYPE_PHASE, phase));
-      g_string_append (xml, phases[phase] != NULL ? phases[phase] : "");
-    }
-  g_string_append (xml, "</phase></phases></cxplan>\n");
-
-  return g_string_free (xml, FALSE);
-}
-
-static CxPlan *
-read_plan (const char *xml)
-{
-  g_autoptr(GError) error = NULL;
-  CxPlan *plan;
-
-  plan = cx_plan_read_from_data (xml, strlen (xml), "test.cxplan", NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (plan);
-
-  return plan;
-}
-
-static void
-dump_findings (GPtrArray *findings)
-{
-  for (guint i = 0; i < findings->len; i++)
-    {
-      CxFinding *f = g_ptr_array_index (findings, i);
-
-      g_test_message ("  %s line %u step %s failure %s severity %d: %s",
-                      cx_check_info (f->check)->id, f->line, f->step_id, f->failure_id,
-                      f->severity, f->message);
-    }
-}
-
-/* Every result is in document order, then in check order */
-static void
-assert_ordered (GPtrArray *findings)
-{
-  for (guint i = 1; i < findings->len; i++)
-    {
-      CxFinding *a = g_ptr_array_index (findings, i - 1);
-      CxFinding *b = g_ptr_array_index (findings, i);
-
-      g_assert_true (a->position < b->position
-                     || (a->position == b->position && a->check <= b->check));
-    }
-}
-
-typedef struct
-{
-  const char *check;
-  guint       line;
-  const char *step;
-  const char *failure;
-  CxSeverity  severity;
-  const char *message;    /* NULL: not compared */
-} Expected;
-
-typedef struct
-{
-  const char *path;
-  const char *only;       /* compare the findings of this check alone; NULL: all */
-  const char *settings;
-  const char *phases[CX_N_PHASES];
-  Expected    expected[16];
-} CheckCase;
-
-#define BEFORE   [CX_PHASE_BEFORE]
-#define DURING   [CX_PHASE_DURING]
-#define AFTER    [CX_PHASE_AFTER]
-#define RECOVERY [CX_PHASE_RECOVERY]
+#include "cx-test-check-util.h"
 
 static const CheckCase cases[] = {
   /* CX001 unsustainable-wow */
@@ -425,48 +309,6 @@ static const CheckCase cases[] = {
 };
 
 static void
-test_case (gconstpointer data)
-{
-  const CheckCase *tc = data;
-  g_autofree char *xml = make_plan (tc->settings, tc->phases);
-  g_autoptr(CxPlan) plan = read_plan (xml);
-  g_autoptr(GPtrArray) findings = cx_check_plan (plan);
-  g_autoptr(GPtrArray) compared = g_ptr_array_new ();
-  guint n_expected = 0;
-
-  assert_ordered (findings);
-
-  for (guint i = 0; i < findings->len; i++)
-    {
-      CxFinding *f = g_ptr_array_index (findings, i);
-
-      if (tc->only == NULL || strcmp (cx_check_info (f->check)->id, tc->only) == 0)
-        g_ptr_array_add (compared, f);
-    }
-  while (tc->expected[n_expected].check != NULL)
-    n_expected++;
-
-  dump_findings (compared);
-  g_assert_cmpuint (compared->len, ==, n_expected);
-
-  for (guint i = 0; i < n_expected; i++)
-    {
-      const Expected *e = &tc->expected[i];
-      CxFinding *f = g_ptr_array_index (compared, i);
-
-      g_assert_cmpstr (cx_check_info (f->check)->id, ==, e->check);
-      g_assert_cmpuint (f->line, ==, e->line);
-      g_assert_cmpstr (f->step_id, ==, e->step);
-      g_assert_cmpstr (f->failure_id, ==, e->failure);
-      g_assert_cmpint (f->severity, ==, e->severity);
-      g_assert_nonnull (f->message);
-      g_assert_null (strstr (f->message, "[CX"));
-      if (e->message != NULL)
-        g_assert_cmpstr (f->message, ==, e->message);
-    }
-}
-
-static void
 test_info (void)
 {
   CxCheckId check;
@@ -676,7 +518,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    g_test_add_data_func (cases[i].path, &cases[i], test_case);
+    g_test_add_data_func (cases[i].path, &cases[i], cx_test_check_case);
 
   g_test_add_func ("/checks/info", test_info);
   g_test_add_func ("/checks/finding-boxed", test_finding_boxed);
