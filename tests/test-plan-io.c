@@ -160,6 +160,27 @@ test_good_round_trip (void)
     }
 }
 
+/* A 1.0 file and a 1.1 file, both canonical, are written back byte for
+ * byte, each with its own version */
+static void
+test_versions_round_trip (void)
+{
+  static const char *const names[] = { "reference.cxplan", "accepts.cxplan" };
+  static const char *const versions[] = { "version=\"1.0\"", "version=\"1.1\"" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (source_root (), "tests", "data", "good",
+                                                names[i], NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_assert_nonnull (strstr (contents, versions[i]));
+      assert_round_trip (contents, length, TRUE);
+    }
+}
+
 #define PLAN_HEAD \
   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
   "<cxplan xmlns=\"urn:cxplan:plan:1\" version=\"1.0\">\n"
@@ -283,6 +304,67 @@ test_foreign_survives (void)
 
 /* An element in no namespace stays in no namespace, even where the file
  * had no default namespace and the written one has ours. */
+/* What a 1.2 file adds beside the accepts and thresholds of 1.1 (a new
+ * threshold, a new settings element, a new attribute on an accept) is
+ * kept with a warning, as a 1.0 reader kept what 1.1 added */
+static void
+test_newer_minor_settings_kept (void)
+{
+  const char *xml =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<cxplan xmlns=\"urn:cxplan:plan:1\" version=\"1.2\">\n"
+    "  <title>T</title>\n"
+    "  <settings>\n"
+    "    <threshold name=\"hand-off-drop\" value=\"3\"/>\n"
+    "    <threshold name=\"queue-minutes\" value=\"45\"/>\n"
+    "    <disable check=\"CX023\"/>\n"
+    "    <accept check=\"CX005\" ref=\"s\" until=\"2027-01-01\">Run by a partner</accept>\n"
+    "    <accept check=\"CX024\" ref=\"s\">A check of 1.2</accept>\n"
+    "    <waive check=\"CX001\"/>\n"
+    "  </settings>\n"
+    "  <lanes/>\n"
+    "  <phases>\n"
+    "    <phase kind=\"before\">\n"
+    "      <step id=\"s\">\n"
+    "        <title>S</title>\n"
+    "      </step>\n"
+    "    </phase>\n"
+    "    <phase kind=\"during\"/>\n"
+    "    <phase kind=\"after\"/>\n"
+    "    <phase kind=\"recovery\"/>\n"
+    "  </phases>\n"
+    "</cxplan>\n";
+  static const guint lines[] = { 2, 6, 7, 8, 9, 10 };
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CxPlan) plan = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *out = NULL;
+
+  plan = cx_plan_read_from_data (xml, strlen (xml), "new.cxplan", &warnings, NULL, &error);
+  g_assert_no_error (error);
+  /* the version; the threshold; two checks unknown here; an attribute; an element */
+  g_assert_cmpuint (warnings->len, ==, G_N_ELEMENTS (lines));
+  for (guint i = 0; i < warnings->len; i++)
+    g_assert_cmpuint (((CxDiagnostic *) g_ptr_array_index (warnings, i))->line, ==, lines[i]);
+  g_assert_cmpint (cx_plan_get_threshold (plan, "hand-off-drop"), ==, 3);
+  g_assert_cmpuint (cx_plan_get_n_accepts (plan), ==, 2);
+
+  /* the accept this version knows still accepts; the other is not looked at */
+  findings = cx_check_plan (plan);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CxFinding *f = g_ptr_array_index (findings, i);
+
+      g_assert_cmpint (f->check, !=, CX_CHECK_STALE_ACCEPT);
+      if (f->check == CX_CHECK_UNOWNED_STEP)
+        g_assert_cmpstr (f->reason, ==, "Run by a partner");
+    }
+
+  out = write_string (plan);
+  g_assert_cmpstr (out, ==, xml);
+}
+
 static void
 test_no_namespace_kept (void)
 {
@@ -649,10 +731,12 @@ main (int   argc,
 
   g_test_add_func ("/plan-io/round-trip/bundled", test_bundled_round_trip);
   g_test_add_func ("/plan-io/round-trip/good-corpus", test_good_round_trip);
+  g_test_add_func ("/plan-io/round-trip/versions", test_versions_round_trip);
   g_test_add_func ("/plan-io/round-trip/minimal", test_minimal_is_canonical);
   g_test_add_func ("/plan-io/round-trip/text", test_text_survives);
   g_test_add_func ("/plan-io/round-trip/foreign", test_foreign_survives);
   g_test_add_func ("/plan-io/round-trip/newer-minor", test_newer_minor_kept);
+  g_test_add_func ("/plan-io/round-trip/newer-minor-settings", test_newer_minor_settings_kept);
   g_test_add_func ("/plan-io/round-trip/no-namespace", test_no_namespace_kept);
   g_test_add_func ("/plan-io/read/big-line-numbers", test_big_line_numbers);
   g_test_add_func ("/plan-io/read/missing-file", test_read_missing_file);
