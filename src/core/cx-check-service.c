@@ -151,27 +151,32 @@ check_hand_off (CheckRun *run,
                    before->delivered_level, cx_check_step_name (step), step->delivered_level);
 }
 
-/* Whether a cell of @step holds text in a lane of one of the two kinds */
+/* CX021: whether @step shows something frontstage with nothing behind
+ * it, in one pass over its cells */
 static gboolean
-has_cell_of_kind (CheckRun   *run,
-                  CxStep     *step,
-                  CxLaneKind  kind,
-                  CxLaneKind  other_kind)
+has_blueprint_gap (CheckRun *run,
+                   CxStep   *step)
 {
+  gboolean front = FALSE;
+
   for (guint c = 0; step->cells != NULL && c < step->cells->len; c++)
     {
       CxCell *cell = g_ptr_array_index (step->cells, c);
       GObject *lane = NULL;
+      CxLaneKind kind;
 
       if (is_blank (cell->text) ||
           cx_check_resolve (run, cell->lane, CX_TYPE_LANE, &lane) != REF_RESOLVED ||
           lane == NULL)
         continue;
-      if (CX_LANE (lane)->kind == kind || CX_LANE (lane)->kind == other_kind)
-        return TRUE;
+
+      kind = CX_LANE (lane)->kind;
+      if (kind == CX_LANE_KIND_BACKSTAGE || kind == CX_LANE_KIND_SUPPORT)
+        return FALSE;
+      front |= kind == CX_LANE_KIND_FRONTSTAGE;
     }
 
-  return FALSE;
+  return front;
 }
 
 static void
@@ -244,8 +249,7 @@ cx_check_run_step_1_1 (CheckRun *run,
     check_double_deviation (run, step);
 
   if (main_journey && run->enabled[CX_CHECK_BLUEPRINT_GAP] && run->has_backstage &&
-      has_cell_of_kind (run, step, CX_LANE_KIND_FRONTSTAGE, CX_LANE_KIND_FRONTSTAGE) &&
-      !has_cell_of_kind (run, step, CX_LANE_KIND_BACKSTAGE, CX_LANE_KIND_SUPPORT))
+      has_blueprint_gap (run, step))
     cx_check_report (run, CX_CHECK_BLUEPRINT_GAP, CX_SEVERITY_INFO,
                      _("step '%s' shows the customer something frontstage with nothing "
                        "behind it in a backstage or support lane"),

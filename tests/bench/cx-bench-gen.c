@@ -6,8 +6,12 @@
  * of a real one: steps spread over before/during/after/recovery about
  * 20/50/20/10 %, four personas, seven lanes, levels, emotions, cells,
  * failures with FMEA scores, recoveries naming them, a few wow moments,
- * moments of truth and links. The same N and seed always give the same
- * bytes (GRand is a Mersenne twister, the same on every platform).
+ * moments of truth and links; and, for format 1.1, one accepted finding
+ * every 50 steps (some of them stale) and failures that lead to a
+ * recovery step that does not answer them. The same N and seed always
+ * give the same bytes (GRand is a Mersenne twister, the same on every
+ * platform). What 1.1 adds draws on a random sequence of its own, so
+ * the steps are those a 1.0 generator made.
  */
 
 #define G_LOG_DOMAIN "cx-bench"
@@ -153,6 +157,7 @@ static const CxChannel recovery_channels[] = {
 typedef struct
 {
   GRand    *rand;
+  GRand    *rand_1_1;                     /* for what format 1.1 adds */
   GString  *out;
   guint     n_steps;
   guint     n_main;
@@ -426,6 +431,11 @@ plan_failures (Generator *gen)
               g_string_append_printf (list, "%sf%u", list->len > 0 ? " " : "", failure + 1);
               if (chance (gen, 0.5))
                 gen->leads_to[failure] = gen->n_main + r;
+              /* Now and then the map sends it to another recovery, which
+               * does not list it (CX016) */
+              if (gen->leads_to[failure] >= 0 && n_recovery > 1 &&
+                  g_rand_double (gen->rand_1_1) < 0.1)
+                gen->leads_to[failure] = gen->n_main + (r + 1) % n_recovery;
             }
           else if (i + 1 < gen->n_main && chance (gen, 0.15))
             {
@@ -619,6 +629,48 @@ append_step (Generator *gen,
   g_string_append (gen->out, "</step>\n");
 }
 
+/* Accepted findings, one every 50 steps, on steps and failures chosen
+ * at random: those whose finding the step happens to have are accepted,
+ * the others are stale (CX022) */
+static void
+append_accepts (Generator *gen)
+{
+  static const char * const step_checks[] = {
+    "CX005", "CX002", "CX007", "CX013", "CX014", "CX015", "CX021",
+  };
+  static const char * const reasons[] = {
+    "Run by a partner under its own service levels",
+    "Known and measured; the fix is in the next release",
+    "A deliberate step down to self-service, told to customers",
+    "Mapped in the plan of the team that runs it",
+  };
+  guint n_accepts = gen->n_steps / 50;
+
+  append_indent (gen, 1);
+  g_string_append (gen->out, "<settings>\n");
+  append_indent (gen, 2);
+  g_string_append (gen->out, "<threshold name=\"hand-off-drop\" value=\"1\"/>\n");
+  for (guint i = 0; i < n_accepts; i++)
+    {
+      const char *reason = reasons[g_rand_int_range (gen->rand_1_1, 0, G_N_ELEMENTS (reasons))];
+
+      append_indent (gen, 2);
+      if (gen->n_all_failures > 0 && g_rand_double (gen->rand_1_1) < 0.25)
+        g_string_append_printf (gen->out, "<accept check=\"%s\" ref=\"f%u\">",
+                                g_rand_double (gen->rand_1_1) < 0.5 ? "CX003" : "CX018",
+                                g_rand_int_range (gen->rand_1_1, 0, gen->n_all_failures) + 1);
+      else
+        g_string_append_printf (gen->out, "<accept check=\"%s\" ref=\"s%u\">",
+                                step_checks[g_rand_int_range (gen->rand_1_1, 0,
+                                                              G_N_ELEMENTS (step_checks))],
+                                g_rand_int_range (gen->rand_1_1, 0, gen->n_main) + 1);
+      append_escaped (gen, reason, FALSE);
+      g_string_append (gen->out, "</accept>\n");
+    }
+  append_indent (gen, 1);
+  g_string_append (gen->out, "</settings>\n");
+}
+
 static void
 append_head (Generator *gen)
 {
@@ -637,6 +689,8 @@ append_head (Generator *gen)
   append_text_element (gen, 1, "author", "cxplan-bench-gen");
   append_text_element (gen, 1, "created", "2026-01-15T09:30:00Z");
   append_text_element (gen, 1, "modified", "2026-02-02T16:45:00Z");
+
+  append_accepts (gen);
 
   append_indent (gen, 1);
   g_string_append (gen->out, "<personas>\n");
@@ -698,6 +752,7 @@ cx_bench_generate_plan (guint   n_steps,
   guint n_recovery_steps;
 
   gen.rand = g_rand_new_with_seed (seed);
+  gen.rand_1_1 = g_rand_new_with_seed (seed ^ 0x11u);
   gen.out = g_string_sized_new (2048 + (gsize) n_steps * 1100);
   gen.n_steps = n_steps;
   gen.n_main = n_before + n_during + n_after;
@@ -741,6 +796,7 @@ cx_bench_generate_plan (guint   n_steps,
   g_free (gen.n_failures);
   g_free (gen.first_failure);
   g_rand_free (gen.rand);
+  g_rand_free (gen.rand_1_1);
 
   return g_string_free (gen.out, FALSE);
 }
