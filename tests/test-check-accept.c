@@ -368,6 +368,41 @@ test_version_rule (void)
   g_assert_nonnull (strstr (fresh_text, "version=\"1.1\""));
 }
 
+/* The sample with accepts: the two findings on game-day accepted, none
+ * stale, and the new checks at work (data/samples/README.md) */
+static void
+test_sample (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("CX_SOURCE_ROOT"), "data", "samples",
+                                            "team-gear-store.cxplan", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(CxPlan) plan = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  guint counts[3], n_accepted, per_check[CX_N_CHECKS] = { 0 };
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  plan = read_plan (contents);
+  g_assert_cmpstr (cx_plan_get_version (plan), ==, "1.1");
+  findings = cx_check_plan (plan);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CxFinding *f = g_ptr_array_index (findings, i);
+
+      per_check[f->check]++;
+      if (f->accepted)
+        g_assert_cmpstr (f->step_id, ==, "game-day");
+    }
+  cx_findings_count_full (findings, counts, &n_accepted);
+  g_assert_cmpuint (n_accepted, ==, 2);
+  g_assert_cmpuint (counts[CX_SEVERITY_WARNING], ==, 18);
+  g_assert_cmpuint (counts[CX_SEVERITY_INFO], ==, 2);
+  g_assert_cmpuint (per_check[CX_CHECK_STALE_ACCEPT], ==, 0);
+  g_assert_cmpuint (per_check[CX_CHECK_UPSET_ARRIVAL], ==, 1);
+  g_assert_cmpuint (per_check[CX_CHECK_SILENT_FAILURE], ==, 3);
+  g_assert_cmpuint (per_check[CX_CHECK_MOMENT_OF_TRUTH_SHORTFALL], ==, 3);
+  g_assert_cmpuint (per_check[CX_CHECK_HAND_OFF_DROP], ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -382,6 +417,7 @@ main (int   argc,
   g_test_add_func ("/accept/scale", test_scale);
   g_test_add_func ("/accept/model", test_model);
   g_test_add_func ("/accept/version-rule", test_version_rule);
+  g_test_add_func ("/accept/sample", test_sample);
 
   return g_test_run ();
 }
