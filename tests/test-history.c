@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include "cx-check.h"
 #include "cx-edit.h"
 #include "cx-history.h"
 #include "cx-model-private.h"
@@ -493,7 +494,70 @@ edit_thresholds (CxHistory *h, CxPlan *plan)
   cx_history_end_group (h);
 }
 
+/* The first finding a team may accept */
+static CxFinding *
+acceptable_finding (CxPlan *plan)
+{
+  g_autoptr(GPtrArray) findings = cx_check_plan (plan);
+
+  for (guint i = 0; i < findings->len; i++)
+    if (cx_finding_can_be_accepted (g_ptr_array_index (findings, i)))
+      return cx_finding_copy (g_ptr_array_index (findings, i));
+
+  g_assert_not_reached ();
+}
+
+static void
+edit_accept (CxHistory *h, CxPlan *plan)
+{
+  g_autoptr(CxFinding) finding = acceptable_finding (plan);
+  g_autoptr(GPtrArray) after = NULL;
+
+  OK (cx_edit_accept_finding (h, finding, "We live with it for the pilot", &e_));
+  after = cx_check_plan (plan);
+  for (guint i = 0; i < after->len; i++)
+    {
+      CxFinding *f = g_ptr_array_index (after, i);
+
+      if (f->check == finding->check && g_strcmp0 (f->step_id, finding->step_id) == 0 &&
+          g_strcmp0 (f->failure_id, finding->failure_id) == 0 && f->target == finding->target)
+        {
+          g_assert_true (f->accepted);
+          g_assert_cmpstr (f->reason, ==, "We live with it for the pilot");
+        }
+    }
+}
+
+static void
+check_accept (CxPlan *plan)
+{
+  g_assert_cmpuint (cx_plan_get_n_accepts (plan), ==, 1);
+  /* An accept is 1.1 content: the file says so */
+  assert_round_trip (plan);
+}
+
+static void
+edit_accept_and_stop (CxHistory *h, CxPlan *plan)
+{
+  g_autoptr(CxFinding) finding = acceptable_finding (plan);
+
+  cx_history_begin_group (h, "Accept");
+  OK (cx_edit_accept_finding (h, finding, "First reason", &e_));
+  OK (cx_edit_accept_finding (h, finding, "A better reason", &e_));
+  g_assert_cmpuint (cx_plan_get_n_accepts (plan), ==, 1);
+  g_assert_cmpstr (cx_plan_get_accept_reason (plan, 0), ==, "A better reason");
+  OK (cx_edit_stop_accepting (h, finding, &e_));
+  g_assert_cmpuint (cx_plan_get_n_accepts (plan), ==, 0);
+  /* Something must change for the case to be one */
+  OK (cx_edit_accept_finding (h, finding, "Kept", &e_));
+  OK (cx_edit_remove_accept (h, 0, &e_));
+  OK (cx_edit_set_text (h, plan, "author", "Accepting team", 0, &e_));
+  cx_history_end_group (h);
+}
+
 static const EditCase edit_cases[] = {
+  { "/history/accept", edit_accept, check_accept },
+  { "/history/accept-and-stop", edit_accept_and_stop, NULL },
   { "/history/plan/title", edit_plan_title, check_plan_title },
   { "/history/plan/description-removed", edit_plan_description_removed, NULL },
   { "/history/plan/created", edit_plan_created, NULL },
@@ -703,6 +767,23 @@ refuse_unknown_threshold (CxHistory *h, CxPlan *plan, GError **error)
 }
 
 static void
+refuse_accept_error (CxHistory *h, CxPlan *plan, GError **error)
+{
+  g_autoptr(CxFinding) finding = acceptable_finding (plan);
+
+  finding->severity = CX_SEVERITY_ERROR;
+  g_assert_false (cx_edit_accept_finding (h, finding, "Because", error));
+}
+
+static void
+refuse_accept_without_reason (CxHistory *h, CxPlan *plan, GError **error)
+{
+  g_autoptr(CxFinding) finding = acceptable_finding (plan);
+
+  g_assert_false (cx_edit_accept_finding (h, finding, "  ", error));
+}
+
+static void
 refuse_bad_place (CxHistory *h, CxPlan *plan, GError **error)
 {
   g_assert_null (cx_edit_insert_step (h, CX_PHASE_AFTER, 5, "Far away", error));
@@ -742,6 +823,8 @@ static const RefuseCase refuse_cases[] = {
   { "/history/refuse/threshold-out-of-range", refuse_threshold_out_of_range },
   { "/history/refuse/unknown-threshold", refuse_unknown_threshold },
   { "/history/refuse/bad-place", refuse_bad_place },
+  { "/history/refuse/accept-error", refuse_accept_error },
+  { "/history/refuse/accept-without-reason", refuse_accept_without_reason },
   { "/history/refuse/end-of-journey", refuse_end_of_journey },
 };
 
@@ -1297,7 +1380,23 @@ random_edit (GRand     *rand,
                                   g_rand_boolean (rand), &error);
       break;
     case 27:
-      cx_history_undo (h);
+      if (g_rand_int_range (rand, 0, 3) == 0)
+        {
+          cx_history_undo (h);
+        }
+      else
+        {
+          g_autoptr(GPtrArray) findings = cx_check_plan (plan);
+          CxFinding *finding = pick_from (rand, findings);
+
+          if (finding != NULL && g_rand_boolean (rand))
+            cx_edit_accept_finding (h, finding, pick_text (rand), &error);
+          else if (finding != NULL)
+            cx_edit_stop_accepting (h, finding, &error);
+          else if (cx_plan_get_n_accepts (plan) > 0)
+            cx_edit_remove_accept (h, g_rand_int_range (rand, 0, cx_plan_get_n_accepts (plan)),
+                                   &error);
+        }
       break;
     case 28:
       cx_history_redo (h);

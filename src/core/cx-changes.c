@@ -615,3 +615,20 @@ cx_change_disable_new (CxPlan     *plan,
 
   return &self->parent;
 }
+
+/* The plan's accepted findings: @after_out is the list after the change,
+ * for the caller to edit before the change is pushed */
+CxChange *
+cx_change_accepts_new (CxPlan     *plan,
+                       GPtrArray **after_out)
+{
+  SettingsChange *self;
+
+  g_return_val_if_fail (CX_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (after_out != NULL, NULL);
+
+  self = settings_change_new (&plan->accepts, cx_accept_copy, cx_accept_free);
+  *after_out = self->after;
+
+  return &self->parent;
+}

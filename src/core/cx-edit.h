@@ -17,6 +17,7 @@
 
 #pragma once
 
+#include "cx-check.h"
 #include "cx-history.h"
 #include "cx-model.h"
 
@@ -172,6 +173,20 @@ gboolean    cx_edit_set_threshold     (CxHistory    *history,
 gboolean    cx_edit_set_check_disabled (CxHistory   *history,
                                        const char   *check_id,
                                        gboolean      disabled,
+                                       GError      **error);
+
+/* Accepting a finding (format 1.1): a warning or an info, with the
+ * team's reason; errors and stale accepts cannot be accepted */
+gboolean    cx_finding_can_be_accepted (const CxFinding *finding);
+gboolean    cx_edit_accept_finding    (CxHistory    *history,
+                                       const CxFinding *finding,
+                                       const char   *reason,
+                                       GError      **error);
+gboolean    cx_edit_stop_accepting    (CxHistory    *history,
+                                       const CxFinding *finding,
+                                       GError      **error);
+gboolean    cx_edit_remove_accept     (CxHistory    *history,
+                                       guint         index,
                                        GError      **error);
 
 /* What a deletion would take with it */

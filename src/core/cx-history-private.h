@@ -124,4 +124,8 @@ CxChange *cx_change_disable_new     (CxPlan     *plan,
                                      const char *check_id,
                                      gboolean    disabled);
 
+/* The plan's accepted findings, whole: edit *@after_out, then push */
+CxChange *cx_change_accepts_new     (CxPlan      *plan,
+                                     GPtrArray  **after_out);
+
 G_END_DECLS

@@ -172,6 +172,7 @@ guint       cx_step_get_line           (CxStep     *self);
 /* CxPlan */
 CxPlan     *cx_plan_new                (void);
 const char *cx_plan_get_version        (CxPlan     *self);
+const char *cx_plan_get_written_version (CxPlan    *self);
 const char *cx_plan_get_title          (CxPlan     *self);
 void        cx_plan_set_title          (CxPlan     *self,
                                         const char *title);

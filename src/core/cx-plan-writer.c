@@ -591,15 +591,6 @@ write_phases (Writer   *w,
   end_tag (w, parent->depth, "phases");
 }
 
-/* The minor number of a version the reader took, "1.0" → 0 */
-static guint64
-version_minor (const char *version)
-{
-  const char *dot = strchr (version, '.');
-
-  return dot != NULL ? g_ascii_strtoull (dot + 1, NULL, 10) : 0;
-}
-
 /**
  * cx_plan_to_bytes:
  * @plan: a #CxPlan
@@ -620,10 +611,7 @@ cx_plan_to_bytes (CxPlan *plan)
 
   g_return_val_if_fail (CX_IS_PLAN (plan), NULL);
 
-  /* The version read, raised to 1.1 when the plan holds what 1.1 adds */
-  version = plan->version != NULL ? plan->version : CX_FORMAT_VERSION;
-  if (version_minor (version) < 1 && cx_plan_uses_format_1_1 (plan))
-    version = "1.1";
+  version = cx_plan_get_written_version (plan);
 
   guess = 4096;
   for (guint phase = 0; phase < CX_N_PHASES; phase++)
