@@ -504,6 +504,27 @@ cx_change_cell_new (CxStep     *step,
   return &self->parent;
 }
 
+/* The cell at @index of @step goes, whatever lane it names (a second cell
+ * of one lane, which the reader keeps for check CX008) */
+CxChange *
+cx_change_cell_remove_at_new (CxStep *step,
+                              guint   index)
+{
+  CellChange *self;
+  const CxCell *cell;
+
+  g_return_val_if_fail (CX_IS_STEP (step) && index < step->cells->len, NULL);
+
+  cell = g_ptr_array_index (step->cells, index);
+  self = cx_change_alloc (&cell_class, sizeof (CellChange));
+  self->step = g_object_ref (step);
+  self->lane = g_strdup (cell->lane);
+  self->position = index;
+  self->old_cell = cell_copy (cell, cell->text);
+
+  return &self->parent;
+}
+
 /* ------------------------------------------------------------------ */
 /* Settings: a list of the plan's, whole, before and after             */
 

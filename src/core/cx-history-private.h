@@ -93,6 +93,8 @@ CxChange *cx_change_cell_new      (CxStep       *step,
                                    const char   *lane_id,
                                    const char   *text,
                                    gboolean      merge);
+CxChange *cx_change_cell_remove_at_new (CxStep   *step,
+                                        guint     index);
 CxChange *cx_change_step_insert_new (CxStep     *step,
                                      CxPhase     phase,
                                      guint       position);
