@@ -14,6 +14,8 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
 #include "cx-finding-row.h"
 
 struct _CxFindingRow
@@ -26,7 +28,19 @@ struct _CxFindingRow
   GtkImage      *icon;
   GtkLabel      *message_label;
   GtkLabel      *where_label;
+  GtkLabel      *reason_label;
+  GtkWidget     *fix_button;
+  GtkWidget     *menu_button;
+
+  CxFixKind      fix;
 };
+
+enum {
+  ACTION,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (CxFindingRow, cx_finding_row, ADW_TYPE_BIN)
 
@@ -85,6 +99,17 @@ cx_finding_row_dispose (GObject *object)
 }
 
 static void
+row_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  CxFindingRow *self = CX_FINDING_ROW (widget);
+
+  if (self->finding != NULL)
+    g_signal_emit (self, signals[ACTION], 0, action_name + strlen ("row."));
+}
+
+static void
 cx_finding_row_class_init (CxFindingRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -97,6 +122,25 @@ cx_finding_row_class_init (CxFindingRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CxFindingRow, icon);
   gtk_widget_class_bind_template_child (widget_class, CxFindingRow, message_label);
   gtk_widget_class_bind_template_child (widget_class, CxFindingRow, where_label);
+  gtk_widget_class_bind_template_child (widget_class, CxFindingRow, reason_label);
+  gtk_widget_class_bind_template_child (widget_class, CxFindingRow, fix_button);
+  gtk_widget_class_bind_template_child (widget_class, CxFindingRow, menu_button);
+
+  /**
+   * CxFindingRow::action:
+   * @self: the row
+   * @action: "explain", "fix", "accept" or "stop-accepting"
+   *
+   * The user asked for this of the finding shown.
+   */
+  signals[ACTION] = g_signal_new ("action", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  gtk_widget_class_install_action (widget_class, "row.explain", NULL, row_action);
+  gtk_widget_class_install_action (widget_class, "row.fix", NULL, row_action);
+  gtk_widget_class_install_action (widget_class, "row.accept", NULL, row_action);
+  gtk_widget_class_install_action (widget_class, "row.stop-accepting", NULL, row_action);
 }
 
 static void
@@ -114,6 +158,74 @@ GtkWidget *
 cx_finding_row_new (void)
 {
   return g_object_new (CX_TYPE_FINDING_ROW, NULL);
+}
+
+/* The reason of an accepted finding, its fix, and the menu of what can be
+ * done with it */
+static void
+update_extras (CxFindingRow *self)
+{
+  const CxFinding *finding = self->finding;
+  g_autoptr(GMenu) menu = g_menu_new ();
+  const char *fix_label = cx_fix_get_label (self->fix);
+
+  if (finding != NULL && finding->accepted)
+    {
+      g_autofree char *reason = g_strdup_printf (_("Accepted: %s"),
+                                                 finding->reason != NULL ? finding->reason : "");
+
+      gtk_label_set_text (self->reason_label, reason);
+      gtk_widget_add_css_class (GTK_WIDGET (self), "cx-accepted");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "cx-accepted");
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->reason_label), finding != NULL && finding->accepted);
+
+  gtk_widget_set_visible (self->fix_button, finding != NULL && fix_label != NULL &&
+                                            !finding->accepted);
+  if (fix_label != NULL)
+    gtk_button_set_label (GTK_BUTTON (self->fix_button), fix_label);
+
+  g_menu_append (menu, _("What Does This Check Look For?"), "row.explain");
+  if (fix_label != NULL)
+    g_menu_append (menu, fix_label, "row.fix");
+  if (finding != NULL && finding->accepted)
+    g_menu_append (menu, _("Stop Accepting"), "row.stop-accepting");
+  else if (finding != NULL && cx_finding_can_be_accepted (finding))
+    g_menu_append (menu, _("Accept…"), "row.accept");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->menu_button), G_MENU_MODEL (menu));
+}
+
+/**
+ * cx_finding_row_set_fix:
+ * @self: a #CxFindingRow
+ * @fix: the remedy the finding shown offers
+ */
+void
+cx_finding_row_set_fix (CxFindingRow *self,
+                        CxFixKind     fix)
+{
+  g_return_if_fail (CX_IS_FINDING_ROW (self));
+
+  self->fix = fix;
+  update_extras (self);
+}
+
+/**
+ * cx_finding_row_popup_menu:
+ * @self: a #CxFindingRow
+ *
+ * Opens the menu of what can be done with the finding (the keyboard's
+ * Menu key and Shift+F10 on the row).
+ */
+void
+cx_finding_row_popup_menu (CxFindingRow *self)
+{
+  g_return_if_fail (CX_IS_FINDING_ROW (self));
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (self->menu_button));
 }
 
 /**
@@ -167,6 +279,7 @@ cx_finding_row_set_finding (CxFindingRow    *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
+  update_extras (self);
   g_free (self->summary);
   self->summary = g_steal_pointer (&accessible);
 }

@@ -8,6 +8,8 @@
 #include <adwaita.h>
 
 #include "cx-check.h"
+#include "cx-edit.h"
+#include "cx-fix.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +23,8 @@ const CxFinding *cx_finding_row_get_finding (CxFindingRow    *self);
 const char      *cx_severity_icon_name      (CxSeverity       severity);
 
 const char      *cx_finding_row_get_summary  (CxFindingRow    *self);
+void             cx_finding_row_set_fix      (CxFindingRow    *self,
+                                              CxFixKind        fix);
+void             cx_finding_row_popup_menu   (CxFindingRow    *self);
 
 G_END_DECLS

@@ -69,10 +69,13 @@ struct _CxFindingsPanel
   GtkListView        *list_view;
 
   guint               grow_source;
+
+  CxPlan             *plan;      /* for the fix each finding offers */
 };
 
 enum {
   FINDING_ACTIVATED,
+  FINDING_ACTION,
   N_SIGNALS
 };
 
@@ -154,11 +157,27 @@ sync_item_accessible (GtkListItem *list_item)
 }
 
 static void
+on_row_action (CxFindingRow *row,
+               const char   *action,
+               gpointer      user_data)
+{
+  CxFindingsPanel *self = CX_FINDINGS_PANEL (gtk_widget_get_ancestor (GTK_WIDGET (row),
+                                                                      CX_TYPE_FINDINGS_PANEL));
+  const CxFinding *finding = cx_finding_row_get_finding (row);
+
+  if (self != NULL && finding != NULL)
+    g_signal_emit (self, signals[FINDING_ACTION], 0, finding, action);
+}
+
+static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
            gpointer                  user_data)
 {
-  gtk_list_item_set_child (list_item, cx_finding_row_new ());
+  GtkWidget *row = cx_finding_row_new ();
+
+  g_signal_connect (row, "action", G_CALLBACK (on_row_action), NULL);
+  gtk_list_item_set_child (list_item, row);
   g_signal_connect (list_item, "notify::selected", G_CALLBACK (sync_item_accessible), NULL);
 }
 
@@ -167,10 +186,13 @@ bind_row (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
           gpointer                  user_data)
 {
+  CxFindingsPanel *self = user_data;
   CxFindingItem *item = gtk_list_item_get_item (list_item);
+  CxFindingRow *row = CX_FINDING_ROW (gtk_list_item_get_child (list_item));
 
-  cx_finding_row_set_finding (CX_FINDING_ROW (gtk_list_item_get_child (list_item)),
-                              item->finding);
+  cx_finding_row_set_finding (row, item->finding);
+  cx_finding_row_set_fix (row, self->plan != NULL ? cx_finding_get_fix (self->plan, item->finding)
+                                                  : CX_FIX_NONE);
   sync_item_accessible (list_item);
 }
 
@@ -191,6 +213,7 @@ cx_findings_panel_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->slice);
   g_clear_object (&self->store);
+  g_clear_object (&self->plan);
 
   G_OBJECT_CLASS (cx_findings_panel_parent_class)->dispose (object);
 }
@@ -208,6 +231,19 @@ cx_findings_panel_class_init (CxFindingsPanelClass *klass)
    * @self: the panel
    * @finding: (type CxFinding): the finding chosen
    */
+  /**
+   * CxFindingsPanel::finding-action:
+   * @self: the panel
+   * @finding: (type CxFinding): the finding
+   * @action: what the user asked of it: "explain", "fix", "accept",
+   *   "stop-accepting"
+   */
+  signals[FINDING_ACTION] =
+    g_signal_new ("finding-action", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                  CX_TYPE_FINDING | G_SIGNAL_TYPE_STATIC_SCOPE,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+
   signals[FINDING_ACTIVATED] =
     g_signal_new ("finding-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1,
@@ -246,6 +282,25 @@ on_list_key_pressed (CxFindingsPanel       *self,
     case GDK_KEY_Escape:
       gtk_widget_activate_action (GTK_WIDGET (self), "win.focus-map", NULL);
       return GDK_EVENT_STOP;
+    case GDK_KEY_Menu:
+    case GDK_KEY_F10:
+      if (keyval == GDK_KEY_F10 && !(state & GDK_SHIFT_MASK))
+        return GDK_EVENT_PROPAGATE;
+      {
+        /* The row where the keyboard is: its menu */
+        GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+        GtkWidget *row = NULL;
+
+        for (GtkWidget *child = focus != NULL ? gtk_widget_get_first_child (focus) : NULL;
+             child != NULL && row == NULL;
+             child = gtk_widget_get_next_sibling (child))
+          if (CX_IS_FINDING_ROW (child))
+            row = child;
+        if (row == NULL)
+          return GDK_EVENT_PROPAGATE;
+        cx_finding_row_popup_menu (CX_FINDING_ROW (row));
+      }
+      return GDK_EVENT_STOP;
     default:
       return GDK_EVENT_PROPAGATE;
     }
@@ -269,7 +324,7 @@ cx_findings_panel_init (CxFindingsPanel *self)
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
@@ -404,6 +459,23 @@ cx_findings_panel_update_findings (CxFindingsPanel *self,
   items = new_items (findings, prefix, n_new - suffix);
   g_list_store_splice (self->store, prefix, n_old - prefix - suffix, items->pdata, items->len);
   gtk_stack_set_visible_child_name (self->stack, n_new > 0 ? "list" : "none");
+}
+
+/**
+ * cx_findings_panel_set_plan:
+ * @self: a #CxFindingsPanel
+ * @plan: (nullable): the plan whose findings are listed
+ *
+ * The plan the rows ask for the fix each finding offers.
+ */
+void
+cx_findings_panel_set_plan (CxFindingsPanel *self,
+                            CxPlan          *plan)
+{
+  g_return_if_fail (CX_IS_FINDINGS_PANEL (self));
+  g_return_if_fail (plan == NULL || CX_IS_PLAN (plan));
+
+  g_set_object (&self->plan, plan);
 }
 
 guint

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "cx-check.h"
+#include "cx-model.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,8 @@ void       cx_findings_panel_set_findings   (CxFindingsPanel *self,
                                              GPtrArray       *findings);
 void       cx_findings_panel_update_findings (CxFindingsPanel *self,
                                               GPtrArray       *findings);
+void       cx_findings_panel_set_plan       (CxFindingsPanel *self,
+                                             CxPlan          *plan);
 guint      cx_findings_panel_get_n_findings (CxFindingsPanel *self);
 gboolean   cx_findings_panel_activate_index (CxFindingsPanel *self,
                                              guint            index);

@@ -125,4 +125,14 @@ void _cx_window_add_recent          (CxWindow            *self,
                                      GFile               *file);
 void _cx_window_show_findings       (CxWindow            *self);
 
+void _cx_window_fix_finding         (CxWindow            *self,
+                                     const CxFinding     *finding);
+void _cx_window_accept_finding      (CxWindow            *self,
+                                     const CxFinding     *finding);
+void _cx_window_stop_accepting      (CxWindow            *self,
+                                     const CxFinding     *finding);
+void _cx_window_on_finding_action   (CxWindow            *self,
+                                     const CxFinding     *finding,
+                                     const char          *action);
+
 G_END_DECLS

@@ -175,6 +175,8 @@ static void
 cx_window_show_findings_of (CxWindow *self)
 {
   cx_window_update_findings (self);
+  cx_findings_panel_set_plan (self->findings_panel,
+                              self->document != NULL ? cx_document_get_plan (self->document) : NULL);
   cx_findings_panel_set_findings (self->findings_panel,
                                   self->document != NULL
                                     ? cx_document_get_findings (self->document) : NULL);
@@ -783,6 +785,7 @@ cx_window_class_init (CxWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_selected_step_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_step_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_finding_activated);
+  gtk_widget_class_bind_template_callback (widget_class, _cx_window_on_finding_action);
 
   _cx_window_class_actions_init (klass);
 }
