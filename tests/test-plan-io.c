@@ -24,7 +24,8 @@ static CxPlan *
 read_string (const char *xml)
 {
   g_autoptr(GError) error = NULL;
-  CxPlan *plan = cx_plan_read_from_data (xml, strlen (xml), "test.cxplan", NULL, NULL, &error);
+  CxPlan *plan = cx_plan_read_from_data (xml, strlen (xml), "test.cxplan", NULL, NULL, NULL,
+                                         &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (plan);
@@ -106,12 +107,12 @@ assert_round_trip (const char *data,
   g_autoptr(GBytes) once = NULL;
   g_autoptr(GBytes) twice = NULL;
 
-  first = cx_plan_read_from_data (data, length, "first", NULL, NULL, &error);
+  first = cx_plan_read_from_data (data, length, "first", NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   once = cx_plan_to_bytes (first);
 
   second = cx_plan_read_from_data (g_bytes_get_data (once, NULL), g_bytes_get_size (once),
-                                   "second", NULL, NULL, &error);
+                                   "second", NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (cx_plan_equal (first, second));
 
@@ -341,7 +342,7 @@ test_newer_minor_settings_kept (void)
   g_autoptr(GPtrArray) findings = NULL;
   g_autofree char *out = NULL;
 
-  plan = cx_plan_read_from_data (xml, strlen (xml), "new.cxplan", &warnings, NULL, &error);
+  plan = cx_plan_read_from_data (xml, strlen (xml), "new.cxplan", &warnings, NULL, NULL, &error);
   g_assert_no_error (error);
   /* the version; the threshold; two checks unknown here; an attribute; an element */
   g_assert_cmpuint (warnings->len, ==, G_N_ELEMENTS (lines));
@@ -409,7 +410,7 @@ test_newer_minor_kept (void)
   g_autoptr(CxPlan) plan = NULL;
   g_autofree char *out = NULL;
 
-  plan = cx_plan_read_from_data (xml, strlen (xml), "new.cxplan", &warnings, NULL, &error);
+  plan = cx_plan_read_from_data (xml, strlen (xml), "new.cxplan", &warnings, NULL, NULL, &error);
   g_assert_no_error (error);
   /* the version, two attributes and two elements */
   g_assert_cmpuint (warnings->len, ==, 5);
@@ -438,7 +439,7 @@ test_big_line_numbers (void)
                    "    <phase kind=\"after\"/>\n    <phase kind=\"recovery\"/>\n"
                    "  </phases>\n</cxplan>\n");
 
-  plan = cx_plan_read_from_data (xml->str, xml->len, "big", NULL, NULL, &error);
+  plan = cx_plan_read_from_data (xml->str, xml->len, "big", NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (cx_step_get_line (cx_plan_get_step (plan, CX_PHASE_BEFORE, 0)), ==, line);
 
@@ -449,7 +450,7 @@ test_big_line_numbers (void)
   /* and a refusal far down names its line too */
   g_string_replace (xml, "<title>Late</title>", "<title>Late</title><bogus/>", 1);
   g_clear_object (&plan);
-  plan = cx_plan_read_from_data (xml->str, xml->len, "big", NULL, &refusal, &error);
+  plan = cx_plan_read_from_data (xml->str, xml->len, "big", NULL, &refusal, NULL, &error);
   g_assert_null (plan);
   g_assert_error (error, CX_PLAN_ERROR, CX_PLAN_ERROR_INVALID);
   g_assert_cmpuint (refusal->line, ==, line);

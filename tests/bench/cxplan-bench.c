@@ -224,7 +224,7 @@ measure_memory (const char  *data,
       else
         {
           CxPlan *plan = cx_plan_read_from_data (data, length, "bench.cxplan",
-                                                 NULL, NULL, NULL);
+                                                 NULL, NULL, NULL, NULL);
 
           if (plan != NULL)
             {
@@ -313,7 +313,7 @@ read_plan (const char *data,
   g_autoptr(GPtrArray) warnings = NULL;
   CxPlan *plan;
 
-  plan = cx_plan_read_from_data (data, length, "bench.cxplan", &warnings, NULL, &error);
+  plan = cx_plan_read_from_data (data, length, "bench.cxplan", &warnings, NULL, NULL, &error);
   if (plan == NULL)
     {
       g_printerr ("cxplan-bench: the generated plan of %u steps cannot be read: %s\n",
