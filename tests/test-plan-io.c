@@ -383,6 +383,32 @@ test_no_namespace_kept (void)
   assert_round_trip (xml, strlen (xml), FALSE);
 }
 
+/* Namespaces that kept content takes from the known elements around it
+ * are declared once, on the written root; a default namespace not ours
+ * gets a prefix there (the written default is ours); an element in no
+ * namespace inside kept content says so. */
+static void
+test_foreign_namespaces_hoisted (void)
+{
+  const char *xml =
+    "<cx:cxplan xmlns:cx=\"urn:cxplan:plan:1\" version=\"1.0\">"
+    "<cx:title>T</cx:title><cx:lanes/><cx:phases xmlns:y=\"urn:y\">"
+    "<cx:phase kind=\"before\">"
+    "<cx:step id=\"s\" xmlns=\"urn:d\"><cx:title>S</cx:title><y:a><plain/></y:a><y:b/></cx:step>"
+    "<cx:step id=\"t\"><cx:title>T</cx:title><y:c><bare/></y:c></cx:step></cx:phase>"
+    "<cx:phase kind=\"during\"/><cx:phase kind=\"after\"/><cx:phase kind=\"recovery\"/>"
+    "</cx:phases></cx:cxplan>";
+  g_autoptr(CxPlan) plan = read_string (xml);
+  g_autofree char *out = write_string (plan);
+
+  g_assert_nonnull (strstr (out, "<cxplan xmlns=\"urn:cxplan:plan:1\" xmlns:y=\"urn:y\" "
+                                 "xmlns:ns=\"urn:d\" version=\"1.0\">\n"));
+  g_assert_nonnull (strstr (out, "        <y:a>\n          <ns:plain/>\n        </y:a>\n"
+                                 "        <y:b/>\n"));
+  g_assert_nonnull (strstr (out, "        <y:c>\n          <bare xmlns=\"\"/>\n        </y:c>\n"));
+  assert_round_trip (xml, strlen (xml), FALSE);
+}
+
 /* A file of a newer minor version keeps what this version does not know */
 static void
 test_newer_minor_kept (void)
@@ -739,6 +765,7 @@ main (int   argc,
   g_test_add_func ("/plan-io/round-trip/newer-minor", test_newer_minor_kept);
   g_test_add_func ("/plan-io/round-trip/newer-minor-settings", test_newer_minor_settings_kept);
   g_test_add_func ("/plan-io/round-trip/no-namespace", test_no_namespace_kept);
+  g_test_add_func ("/plan-io/round-trip/namespaces-hoisted", test_foreign_namespaces_hoisted);
   g_test_add_func ("/plan-io/read/big-line-numbers", test_big_line_numbers);
   g_test_add_func ("/plan-io/read/missing-file", test_read_missing_file);
   g_test_add_func ("/plan-io/write/edit", test_edit_and_write);
