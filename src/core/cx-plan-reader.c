@@ -592,9 +592,13 @@ parse (Reader     *r,
 
   /* The bytes are known to be UTF-8 and so declared: no conversion. Line
    * numbers come from the parser's input (an int), so they go past 65535
-   * even in SAX. */
+   * even in SAX. XML_PARSE_HUGE: without it libxml2 refuses a valid file
+   * over 10 MB where it looks ahead near the end ("Huge input lookup");
+   * what it would bound otherwise (a name, a text, a value) costs time in
+   * its length only, and the file is at most CX_MAX_FILE_SIZE. */
   xmlCtxtUseOptions (ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_IGNORE_ENC |
-                           XML_PARSE_BIG_LINES | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+                           XML_PARSE_BIG_LINES | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                           XML_PARSE_HUGE);
 
   /* Our handlers only: no tree is built */
   sax = ctxt->sax;
