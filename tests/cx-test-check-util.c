@@ -61,7 +61,7 @@ read_plan (const char *xml)
   g_autoptr(GError) error = NULL;
   CxPlan *plan;
 
-  plan = cx_plan_read_from_data (xml, strlen (xml), "test.cxplan", NULL, NULL, &error);
+  plan = cx_plan_read_from_data (xml, strlen (xml), "test.cxplan", NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (plan);
 

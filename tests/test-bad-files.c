@@ -328,7 +328,7 @@ test_bad_file (gconstpointer data)
       return;
     }
 
-  plan = cx_plan_read_from_data (contents, length, bad->name, &warnings, &refusal, &error);
+  plan = cx_plan_read_from_data (contents, length, bad->name, &warnings, &refusal, NULL, &error);
   check_refusal (bad, "data", plan, refusal, error);
 
   file_plan = cx_plan_read_from_file (file, &file_warnings, &file_refusal, NULL, &file_error);
@@ -434,7 +434,7 @@ test_too_large (void)
     {
       plan = cx_plan_read_from_data (g_mapped_file_get_contents (mapped),
                                      g_mapped_file_get_length (mapped),
-                                     "huge.cxplan", NULL, &refusal, &error);
+                                     "huge.cxplan", NULL, &refusal, NULL, &error);
       g_assert_null (plan);
       g_assert_error (error, CX_PLAN_ERROR, CX_PLAN_ERROR_TOO_LARGE);
       g_assert_nonnull (refusal);
@@ -500,7 +500,7 @@ read_good_file (const char  *name,
       return NULL;
     }
 
-  plan = cx_plan_read_from_data (contents, length, name, &warnings, &refusal, &error);
+  plan = cx_plan_read_from_data (contents, length, name, &warnings, &refusal, NULL, &error);
   if (error != NULL || refusal != NULL || plan == NULL || warnings == NULL)
     {
       g_test_message ("%s (data): %s", name, error != NULL ? error->message : "no plan");

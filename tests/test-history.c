@@ -48,7 +48,7 @@ assert_round_trip (CxPlan *plan)
   g_autofree char *text = plan_text (plan);
   g_autoptr(GError) error = NULL;
   g_autoptr(CxPlan) again = cx_plan_read_from_data (text, strlen (text), "edited", NULL, NULL,
-                                                    &error);
+                                                    NULL, &error);
   g_autofree char *text_again = NULL;
 
   if (again == NULL)

@@ -180,6 +180,21 @@ move_step (CxPlan  *plan,
   cx_plan_insert_step (plan, phase, position, held);
 }
 
+/* The foreign child build_plan() puts in <phases>, made again otherwise */
+static void
+replace_marker (CxExtras   **extras,
+                guint        position,
+                const char  *text)
+{
+  xmlNodePtr node = xmlNewNode (NULL, BAD_CAST "marker");
+
+  if (text != NULL)
+    xmlNodeSetContent (node, BAD_CAST text);
+  cx_extras_free (*extras);
+  *extras = cx_extras_new ();
+  cx_extras_add_child (*extras, position, node);
+}
+
 static void
 mutate (CxPlan     *plan,
         const char *what)
@@ -195,7 +210,7 @@ mutate (CxPlan     *plan,
   CxAccept *accept = g_ptr_array_index (plan->accepts, 0);
   CxAccept *other_accept = g_ptr_array_index (plan->accepts, 1);
   CxNsDecl *decl = g_ptr_array_index (plan->ns_decls, 0);
-  CxForeignChild *child = g_ptr_array_index (plan->extras[CX_PLAN_SLOT_PHASES]->children, 0);
+  CxExtras **phases_extras = &plan->extras[CX_PLAN_SLOT_PHASES];
 
   if (g_str_equal (what, "version"))
     cx_text_set (&plan->version, "1.0");
@@ -253,9 +268,9 @@ mutate (CxPlan     *plan,
   else if (g_str_equal (what, "ns-decl/uri"))
     cx_text_set (&decl->uri, "urn:other");
   else if (g_str_equal (what, "extras/child"))
-    xmlNodeSetContent (child->node, BAD_CAST "text");
+    replace_marker (phases_extras, 1, "text");
   else if (g_str_equal (what, "extras/position"))
-    child->position = 2;
+    replace_marker (phases_extras, 2, NULL);
   else if (g_str_equal (what, "persona/name"))
     cx_persona_set_name (persona, "Other");
   else if (g_str_equal (what, "persona/description"))

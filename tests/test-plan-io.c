@@ -24,7 +24,8 @@ static CxPlan *
 read_string (const char *xml)
 {
   g_autoptr(GError) error = NULL;
-  CxPlan *plan = cx_plan_read_from_data (xml, strlen (xml), "test.cxplan", NULL, NULL, &error);
+  CxPlan *plan = cx_plan_read_from_data (xml, strlen (xml), "test.cxplan", NULL, NULL, NULL,
+                                         &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (plan);
@@ -106,12 +107,12 @@ assert_round_trip (const char *data,
   g_autoptr(GBytes) once = NULL;
   g_autoptr(GBytes) twice = NULL;
 
-  first = cx_plan_read_from_data (data, length, "first", NULL, NULL, &error);
+  first = cx_plan_read_from_data (data, length, "first", NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   once = cx_plan_to_bytes (first);
 
   second = cx_plan_read_from_data (g_bytes_get_data (once, NULL), g_bytes_get_size (once),
-                                   "second", NULL, NULL, &error);
+                                   "second", NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (cx_plan_equal (first, second));
 
@@ -341,7 +342,7 @@ test_newer_minor_settings_kept (void)
   g_autoptr(GPtrArray) findings = NULL;
   g_autofree char *out = NULL;
 
-  plan = cx_plan_read_from_data (xml, strlen (xml), "new.cxplan", &warnings, NULL, &error);
+  plan = cx_plan_read_from_data (xml, strlen (xml), "new.cxplan", &warnings, NULL, NULL, &error);
   g_assert_no_error (error);
   /* the version; the threshold; two checks unknown here; an attribute; an element */
   g_assert_cmpuint (warnings->len, ==, G_N_ELEMENTS (lines));
@@ -382,6 +383,32 @@ test_no_namespace_kept (void)
   assert_round_trip (xml, strlen (xml), FALSE);
 }
 
+/* Namespaces that kept content takes from the known elements around it
+ * are declared once, on the written root; a default namespace not ours
+ * gets a prefix there (the written default is ours); an element in no
+ * namespace inside kept content says so. */
+static void
+test_foreign_namespaces_hoisted (void)
+{
+  const char *xml =
+    "<cx:cxplan xmlns:cx=\"urn:cxplan:plan:1\" version=\"1.0\">"
+    "<cx:title>T</cx:title><cx:lanes/><cx:phases xmlns:y=\"urn:y\">"
+    "<cx:phase kind=\"before\">"
+    "<cx:step id=\"s\" xmlns=\"urn:d\"><cx:title>S</cx:title><y:a><plain/></y:a><y:b/></cx:step>"
+    "<cx:step id=\"t\"><cx:title>T</cx:title><y:c><bare/></y:c></cx:step></cx:phase>"
+    "<cx:phase kind=\"during\"/><cx:phase kind=\"after\"/><cx:phase kind=\"recovery\"/>"
+    "</cx:phases></cx:cxplan>";
+  g_autoptr(CxPlan) plan = read_string (xml);
+  g_autofree char *out = write_string (plan);
+
+  g_assert_nonnull (strstr (out, "<cxplan xmlns=\"urn:cxplan:plan:1\" xmlns:y=\"urn:y\" "
+                                 "xmlns:ns=\"urn:d\" version=\"1.0\">\n"));
+  g_assert_nonnull (strstr (out, "        <y:a>\n          <ns:plain/>\n        </y:a>\n"
+                                 "        <y:b/>\n"));
+  g_assert_nonnull (strstr (out, "        <y:c>\n          <bare xmlns=\"\"/>\n        </y:c>\n"));
+  assert_round_trip (xml, strlen (xml), FALSE);
+}
+
 /* A file of a newer minor version keeps what this version does not know */
 static void
 test_newer_minor_kept (void)
@@ -409,7 +436,7 @@ test_newer_minor_kept (void)
   g_autoptr(CxPlan) plan = NULL;
   g_autofree char *out = NULL;
 
-  plan = cx_plan_read_from_data (xml, strlen (xml), "new.cxplan", &warnings, NULL, &error);
+  plan = cx_plan_read_from_data (xml, strlen (xml), "new.cxplan", &warnings, NULL, NULL, &error);
   g_assert_no_error (error);
   /* the version, two attributes and two elements */
   g_assert_cmpuint (warnings->len, ==, 5);
@@ -438,7 +465,7 @@ test_big_line_numbers (void)
                    "    <phase kind=\"after\"/>\n    <phase kind=\"recovery\"/>\n"
                    "  </phases>\n</cxplan>\n");
 
-  plan = cx_plan_read_from_data (xml->str, xml->len, "big", NULL, NULL, &error);
+  plan = cx_plan_read_from_data (xml->str, xml->len, "big", NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (cx_step_get_line (cx_plan_get_step (plan, CX_PHASE_BEFORE, 0)), ==, line);
 
@@ -449,7 +476,7 @@ test_big_line_numbers (void)
   /* and a refusal far down names its line too */
   g_string_replace (xml, "<title>Late</title>", "<title>Late</title><bogus/>", 1);
   g_clear_object (&plan);
-  plan = cx_plan_read_from_data (xml->str, xml->len, "big", NULL, &refusal, &error);
+  plan = cx_plan_read_from_data (xml->str, xml->len, "big", NULL, &refusal, NULL, &error);
   g_assert_null (plan);
   g_assert_error (error, CX_PLAN_ERROR, CX_PLAN_ERROR_INVALID);
   g_assert_cmpuint (refusal->line, ==, line);
@@ -738,6 +765,7 @@ main (int   argc,
   g_test_add_func ("/plan-io/round-trip/newer-minor", test_newer_minor_kept);
   g_test_add_func ("/plan-io/round-trip/newer-minor-settings", test_newer_minor_settings_kept);
   g_test_add_func ("/plan-io/round-trip/no-namespace", test_no_namespace_kept);
+  g_test_add_func ("/plan-io/round-trip/namespaces-hoisted", test_foreign_namespaces_hoisted);
   g_test_add_func ("/plan-io/read/big-line-numbers", test_big_line_numbers);
   g_test_add_func ("/plan-io/read/missing-file", test_read_missing_file);
   g_test_add_func ("/plan-io/write/edit", test_edit_and_write);

@@ -360,6 +360,12 @@ load_thread (GTask        *task,
   gsize length;
 
   bytes = _cx_document_read_bounded (data->file, &data->etag, cancellable, &error);
+  if (bytes == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* the window went: nothing to say */
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
   if (bytes == NULL)
     {
       g_autofree char *what = describe_io_error (error);
@@ -374,7 +380,9 @@ load_thread (GTask        *task,
   data->size = length;
   data->checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents,
                                                 length);
-  data->plan = cx_plan_read_from_data (contents, length, name, NULL, &data->refusal, &error);
+  /* Closing the window cancels the read (G_IO_ERROR_CANCELLED) */
+  data->plan = cx_plan_read_from_data (contents, length, name, NULL, &data->refusal,
+                                       cancellable, &error);
   if (data->plan == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -382,6 +390,8 @@ load_thread (GTask        *task,
     }
 
   data->findings = cx_check_plan (data->plan);
+  if (g_task_return_error_if_cancelled (task))
+    return;
   g_task_return_boolean (task, TRUE);
 }
 
@@ -425,7 +435,8 @@ cx_document_load_async (GFile               *file,
  * @result: the result given to the callback
  * @refusal: (out) (optional) (nullable): where a refused file fails: the
  *   line (0 when the file could not be read at all) and what is wrong
- * @error: a #GError, %CX_PLAN_ERROR domain
+ * @error: a #GError, %CX_PLAN_ERROR domain, or %G_IO_ERROR_CANCELLED when
+ *   @cancellable given to cx_document_load_async() was cancelled
  *
  * Returns: (transfer full) (nullable): the document, or %NULL with @error set
  */
@@ -708,7 +719,8 @@ export_thread (GTask        *task,
 
   /* The thread's own plan, from the bytes: the window's is being edited */
   plan = cx_plan_read_from_data (g_bytes_get_data (data->bytes, NULL),
-                                 g_bytes_get_size (data->bytes), NULL, NULL, NULL, &error);
+                                 g_bytes_get_size (data->bytes), NULL, NULL, NULL, cancellable,
+                                 &error);
   if (plan == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));

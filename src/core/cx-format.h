@@ -23,6 +23,22 @@ G_BEGIN_DECLS
 /* Limits of what the reader accepts, to stay quick and bounded on hostile input */
 #define CX_MAX_FILE_SIZE    (256u * 1024u * 1024u)
 #define CX_MAX_DEPTH        64
+/* libxml2 (2.9) compares each attribute of an element with every one
+ * before it, and looks a prefix up through every namespace declaration in
+ * scope: both grow with the square of what one element holds, so the
+ * reader refuses an element with more attributes, or more declarations in
+ * scope at once, than these (no real plan comes near). The writer never
+ * writes more of either than it read. */
+#define CX_MAX_ATTRIBUTES   256   /* on one element, declarations not counted */
+#define CX_MAX_NAMESPACES   128   /* declarations in scope at once, the written root's included */
+/* Content this version does not know (in other namespaces, or of a newer
+ * minor version) is kept to be written back: at most this much of it, as
+ * kept (about its size in the file). Extensions are metadata: a plan of
+ * 50,000 steps with a 10-byte foreign attribute on each of its elements
+ * keeps under 5 MiB; a file over the budget is mostly not a plan. */
+#define CX_MAX_FOREIGN_SIZE (64u * 1024u * 1024u)
+/* Warnings about one file beyond these are counted, not listed */
+#define CX_MAX_WARNINGS     100
 
 typedef enum
 {

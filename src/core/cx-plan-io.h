@@ -42,12 +42,16 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CxDiagnostic, cx_diagnostic_free)
  * "<memory>"). The GError's message reads "NAME:LINE: WHAT"; @refusal,
  * if not NULL, receives the line and WHAT apart, for callers that lay the
  * message out themselves. @warnings, if not NULL, receives a GPtrArray of
- * CxDiagnostic (never NULL on success). */
+ * CxDiagnostic (never NULL on success). A read takes time linear in the
+ * size of the file, whatever its shape, and stops with
+ * G_IO_ERROR_CANCELLED (and no @refusal) soon after @cancellable is
+ * cancelled. */
 CxPlan  *cx_plan_read_from_data (const char    *data,
                                  gsize          length,
                                  const char    *display_name,
                                  GPtrArray    **warnings,
                                  CxDiagnostic **refusal,
+                                 GCancellable  *cancellable,
                                  GError       **error);
 CxPlan  *cx_plan_read_from_file (GFile         *file,
                                  GPtrArray    **warnings,

@@ -84,7 +84,8 @@ read_attrs (Reader             *r,
           reader_warn (r, frame->line,
                        _("attribute '%s' on <%s> is from a newer version of the format; "
                          "it is kept as it is"), name, element_name (frame));
-          cx_extras_add_attr (extras_of (frame), NULL, NULL, name, copy);
+          if (!keep_attr (r, frame, NULL, NULL, name, copy))
+            return FALSE;
         }
       else
         {
@@ -95,8 +96,8 @@ read_attrs (Reader             *r,
               return FALSE;
             }
 
-          cx_extras_add_attr (extras_of (frame), uri, plan_prefix_for (r->plan, uri, prefix),
-                              name, copy);
+          if (!keep_attr (r, frame, uri, prefix, name, copy))
+            return FALSE;
         }
     }
 

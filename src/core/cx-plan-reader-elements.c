@@ -593,7 +593,7 @@ is_blank_text (const char *text)
 static gboolean
 has_foreign (const CxExtras *extras)
 {
-  return extras != NULL && (extras->attrs->len > 0 || extras->children->len > 0);
+  return !cx_extras_is_empty (extras);
 }
 
 /* Whether the writer writes an element back: an empty optional element
@@ -639,8 +639,7 @@ end_known_element (Reader   *r,
         case KIND_AUTHOR:
         case KIND_PERSONA_DESCRIPTION:
         case KIND_EFFECT:
-          *written = *frame->text != NULL || (*frame->extras != NULL &&
-                                              (*frame->extras)->attrs->len > 0);
+          *written = *frame->text != NULL || cx_extras_has_attrs (*frame->extras);
           break;
         default:
           break;
@@ -790,7 +789,8 @@ start_root (Reader         *r,
 
       if (prefix == NULL || ns_uri == NULL || *ns_uri == '\0' || strcmp (ns_uri, CX_NAMESPACE) == 0)
         continue;
-      plan_prefix_for (r->plan, ns_uri, prefix);
+      if (plan_prefix_for (r, ns_uri, prefix) == NULL)
+        return FALSE;
     }
 
   return read_attrs (r, frame, attrs, names, &v);

@@ -7,8 +7,8 @@
  * and freeing the tree cost more than everything else together). Each
  * open element is a Frame on a stack; the outline of the format (which
  * children, in what order, how many) is a table of rules per kind of
- * element. Content in foreign namespaces is built into small libxml2
- * trees of its own, kept in CxExtras.
+ * element. Content in foreign namespaces is kept as text, in CxExtras
+ * (see cx-extras.h), written as its SAX events come.
  */
 
 #pragma once
@@ -84,9 +84,40 @@ typedef struct
   CxExtras  **extras;       /* where foreign content of this element goes */
   gpointer    object;       /* the model object this element fills */
   char      **text;         /* text elements: where the text goes */
-  xmlNodePtr  node;         /* KIND_FOREIGN: the kept node being built */
-  gboolean    owns_node;    /* the outermost kept element: its tree is ours to free */
+
+  /* KIND_FOREIGN: the kept element being written into *extras */
+  gsize       kept_start;   /* where its start tag begins */
+  gsize       name_at;      /* where its name (as written) is */
+  gsize       text_at;      /* where its current run of text began; G_MAXSIZE: none */
+  guint       name_length;
+  guint       scope_mark;   /* Reader.kept_decls before its declarations */
+  guint       chain;        /* declarations written on it and its kept ancestors */
+  guint       tag_open : 1;     /* its start tag is not closed yet */
+  guint       has_elements : 1;
+  guint       has_text : 1;     /* it keeps text: written as it stands */
+  guint       text_blank : 1;   /* the run of text so far is white space only */
 } Frame;
+
+/* What a read did, for tests and benchmarks: counts that grow with the
+ * work the reader does, so a test can see it stay linear */
+typedef struct
+{
+  guint64 n_events;         /* SAX callbacks */
+  guint64 n_probes;         /* lookups in the namespace tables, prefixes tried */
+  guint64 n_prescanned;     /* bytes the pre-scan went through */
+  gsize   foreign_bytes;    /* bytes of foreign content kept */
+  guint   n_namespaces;     /* namespaces the written root will declare */
+  guint   max_chain;        /* most declarations on one kept element and its kept ancestors */
+  guint   n_warnings_left_out;
+} CxReadStats;
+
+/* A namespace declaration in scope inside the kept element being read */
+typedef struct
+{
+  const xmlChar *prefix;    /* interned by the parser; NULL: the default namespace */
+  const xmlChar *uri;
+  guint          shadowed;  /* the declaration of the same prefix it hides, + 1; 0: none */
+} KeptDecl;
 
 typedef struct
 {
@@ -99,6 +130,24 @@ typedef struct
   guint             phases_seen;
   guint             emotion_lane_line;
   guint             expectation_lane_line;
+
+  GCancellable     *cancellable;
+  gboolean          cancelled;
+
+  /* Foreign namespaces: the written root's, and those in the kept element */
+  GHashTable       *root_by_prefix;  /* prefix → CxNsDecl of the plan */
+  GHashTable       *root_by_uri;     /* URI → CxNsDecl */
+  GHashTable       *fresh_counters;  /* prefix → the next number to try after it */
+  GHashTable       *kept_scope;      /* interned prefix → index + 1 in kept_decls */
+  GArray           *kept_decls;      /* KeptDecl */
+  GHashTable       *unsettled;       /* CxExtras with declarations the root may make */
+  CxReadStats       stats;
+
+  /* libxml2's first error, kept as it is raised: the parse stops there */
+  char             *xml_error;
+  int               xml_error_line;
+  long              xml_error_offset;
+  guint             line_left_out;   /* of the first warning not kept */
 
   gboolean          failed;
   CxPlanError       code;
@@ -137,6 +186,14 @@ typedef struct
 {
   char *values[MAX_KNOWN_ATTRS];
 } Values;
+
+/* cx-plan-reader-input.c */
+guint        line_of_offset         (const char         *data,
+                                     gsize               offset);
+char        *clean_libxml_message   (const char         *message);
+gboolean     check_bytes            (Reader             *r,
+                                     const char         *data,
+                                     gsize               length);
 
 /* cx-plan-reader-attrs.c */
 void         values_clear           (Values             *values);
@@ -199,6 +256,15 @@ gboolean     start_root             (Reader         *r,
                                      const SaxAttrs *attrs);
 
 /* cx-plan-reader-foreign.c */
+void         foreign_init           (Reader         *r);
+void         foreign_clear          (Reader         *r);
+gboolean     foreign_settle         (Reader         *r);
+gboolean     keep_attr              (Reader         *r,
+                                     Frame          *frame,
+                                     const char     *uri,
+                                     const char     *prefix,
+                                     const char     *name,
+                                     const char     *value);
 gboolean     foreign_start          (Reader         *r,
                                      Frame          *parent,
                                      const xmlChar  *localname,
@@ -207,15 +273,60 @@ gboolean     foreign_start          (Reader         *r,
                                      const xmlChar **namespaces,
                                      int             n_namespaces,
                                      const SaxAttrs *attrs);
-void         foreign_text           (Frame          *frame,
+void         foreign_text           (Reader         *r,
+                                     Frame          *frame,
                                      const xmlChar  *text,
                                      int             length);
 void         foreign_end            (Reader         *r,
                                      Frame          *frame,
                                      Frame          *parent);
 gboolean     is_xinclude            (const xmlChar  *uri);
-const char  *plan_prefix_for        (CxPlan         *plan,
+const char  *plan_prefix_for        (Reader         *r,
                                      const char     *uri,
                                      const char     *prefix);
+
+/* cx-plan-reader-prescan.c */
+typedef enum
+{
+  PRESCAN_OK,
+  PRESCAN_TOO_MANY_ATTRIBUTES,
+  PRESCAN_TOO_MANY_NAMESPACES,
+  PRESCAN_CANCELLED,
+} PrescanResult;
+
+typedef struct
+{
+  PrescanResult  result;
+  gsize          offset;      /* where the element over a limit starts */
+  gsize          prev_end;    /* where the markup before it ends */
+  char          *name;        /* its name */
+} Prescan;
+
+void         prescan                (const char     *data,
+                                     gsize           length,
+                                     GCancellable   *cancellable,
+                                     Prescan        *result,
+                                     CxReadStats    *stats);
+void         prescan_clear          (Prescan        *result);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Prescan, prescan_clear)
+
+/* For tests: reads as cx_plan_read_from_data() does, and says what it did */
+CxPlan      *cx_plan_read_measured  (const char     *data,
+                                     gsize           length,
+                                     const char     *display_name,
+                                     GPtrArray     **warnings,
+                                     GCancellable   *cancellable,
+                                     CxReadStats    *stats,
+                                     GError        **error);
+
+/* For tests: the budget of kept foreign content (0: CX_MAX_FOREIGN_SIZE) */
+void         cx_plan_reader_set_foreign_budget (gsize bytes);
+gsize        reader_foreign_budget  (void);
+
+/* For tests: called every time the reader polls its cancellable */
+typedef void (*CxReadPollFunc) (guint64  n_events,
+                                gpointer user_data);
+void         cx_plan_reader_set_poll_func (CxReadPollFunc func,
+                                           gpointer       user_data);
 
 G_END_DECLS

@@ -9,7 +9,14 @@
  * never processed and its elements are refused, nesting deeper than
  * CX_MAX_DEPTH stops the parse. The plan is built from the SAX events
  * against the outline of the format: whatever breaks a rule stops the
- * parse with the line it is on.
+ * parse with the line it is on, and so does libxml2's first error.
+ *
+ * The cost stays linear in the size of the file, whatever its shape: a
+ * pre-scan keeps libxml2 from the elements it would spend square time on
+ * (cx-plan-reader-prescan.c), foreign content is kept as text
+ * (cx-plan-reader-foreign.c) within a budget, warnings past
+ * CX_MAX_WARNINGS are counted, not kept, and the parse polls a
+ * GCancellable every POLL_EVENTS events.
  */
 
 #define G_LOG_DOMAIN "cx-reader"
@@ -24,7 +31,47 @@
 
 #include "cx-plan-reader-private.h"
 
+/* How many SAX events go by between two looks at the cancellable */
+#define POLL_EVENTS 1024
+
 G_DEFINE_QUARK (cx-plan-error-quark, cx_plan_error)
+
+static CxReadPollFunc poll_func;
+static gpointer poll_data;
+static gsize foreign_budget;
+
+/**
+ * cx_plan_reader_set_foreign_budget:
+ * @bytes: how much foreign content a read keeps at most; 0: CX_MAX_FOREIGN_SIZE
+ *
+ * For tests, which meet the budget without 64 MiB of input.
+ */
+void
+cx_plan_reader_set_foreign_budget (gsize bytes)
+{
+  foreign_budget = bytes;
+}
+
+gsize
+reader_foreign_budget (void)
+{
+  return foreign_budget != 0 ? foreign_budget : CX_MAX_FOREIGN_SIZE;
+}
+
+/**
+ * cx_plan_reader_set_poll_func:
+ * @func: (nullable): called each time a read polls its cancellable
+ * @user_data: for @func
+ *
+ * For tests, which cancel a read while it runs: not for threads.
+ */
+void
+cx_plan_reader_set_poll_func (CxReadPollFunc func,
+                              gpointer       user_data)
+{
+  poll_func = func;
+  poll_data = user_data;
+}
 
 void
 cx_diagnostic_free (CxDiagnostic *diagnostic)
@@ -72,6 +119,8 @@ reader_fail (Reader      *r,
     xmlStopParser (r->ctxt);
 }
 
+/* A file of a newer version may hold a great many unknown elements: past
+ * CX_MAX_WARNINGS they are counted, and one last warning says how many. */
 void
 reader_warn (Reader     *r,
              guint       line,
@@ -80,6 +129,13 @@ reader_warn (Reader     *r,
 {
   g_autofree char *message = NULL;
   va_list args;
+
+  if (r->warnings->len >= CX_MAX_WARNINGS)
+    {
+      if (r->stats.n_warnings_left_out++ == 0)
+        r->line_left_out = line;
+      return;
+    }
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
@@ -142,6 +198,32 @@ is_our_namespace (const xmlChar *uri)
   return uri != NULL && strcmp ((const char *) uri, CX_NAMESPACE) == 0;
 }
 
+/* Stops the parse when the read is cancelled */
+static void
+reader_cancel (Reader *r)
+{
+  r->cancelled = TRUE;
+  reader_fail (r, CX_PLAN_ERROR_IO, 0, _("the read was cancelled"));
+}
+
+/* Every SAX event: every POLL_EVENTS, a look at the cancellable */
+static gboolean
+reader_poll (Reader *r)
+{
+  if (++r->stats.n_events % POLL_EVENTS != 0)
+    return TRUE;
+
+  if (poll_func != NULL)
+    poll_func (r->stats.n_events, poll_data);
+  if (r->cancellable != NULL && g_cancellable_is_cancelled (r->cancellable))
+    {
+      reader_cancel (r);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* ------------------------------------------------------------------ */
 /* SAX                                                                 */
 
@@ -181,7 +263,7 @@ on_start_element (void           *ctx,
   Frame frame = { 0, };
   guint line = reader_line (r);
 
-  if (r->failed || !ctxt->wellFormed || !ctxt->nsWellFormed)
+  if (r->failed || !ctxt->wellFormed || !ctxt->nsWellFormed || !reader_poll (r))
     return;
 
   /* nameNr counts the open ancestors of this element */
@@ -279,11 +361,11 @@ on_end_element (void          *ctx,
   Frame *parent;
   gboolean written = TRUE;
 
-  if (r->failed || !ctxt->wellFormed || !ctxt->nsWellFormed || r->stack->len == 0)
+  if (r->failed || !ctxt->wellFormed || !ctxt->nsWellFormed || r->stack->len == 0 ||
+      !reader_poll (r))
     return;
 
   frame = g_array_index (r->stack, Frame, r->stack->len - 1);
-  g_array_index (r->stack, Frame, r->stack->len - 1).node = NULL;  /* now the frame's own */
   g_array_set_size (r->stack, r->stack->len - 1);
   parent = reader_top (r);
 
@@ -330,12 +412,13 @@ on_characters (void          *ctx,
   Frame *frame = reader_top (r);
   int first = 0;
 
-  if (r->failed || !ctxt->wellFormed || !ctxt->nsWellFormed || frame == NULL)
+  if (r->failed || !ctxt->wellFormed || !ctxt->nsWellFormed || frame == NULL ||
+      !reader_poll (r))
     return;
 
   if (frame->kind == KIND_FOREIGN)
     {
-      foreign_text (frame, text, length);
+      foreign_text (r, frame, text, length);
       return;
     }
 
@@ -404,6 +487,29 @@ deny_external_entity (const char       *url,
   return NULL;
 }
 
+/* libxml2's errors: the first is kept, with where the parser stood, and
+ * stops the parse (libxml2 would go on past it, with the SAX events off,
+ * through whatever follows). Warnings let it go on. */
+static void
+on_xml_error (void        *user_data,
+              xmlErrorPtr  error)
+{
+  xmlParserCtxtPtr ctxt = error != NULL ? error->ctxt : NULL;
+  Reader *r;
+
+  if (ctxt == NULL || error->level < XML_ERR_ERROR)
+    return;
+
+  r = ctxt->_private;
+  if (r == NULL || r->xml_error != NULL)
+    return;
+
+  r->xml_error = g_strdup (error->message != NULL ? error->message : "");
+  r->xml_error_line = error->line;
+  r->xml_error_offset = xmlByteConsumed (ctxt);
+  xmlStopParser (ctxt);
+}
+
 static void
 install_entity_loader (void)
 {
@@ -419,170 +525,25 @@ install_entity_loader (void)
 
 /* ------------------------------------------------------------------ */
 
-static guint
-line_of_offset (const char *data,
-                gsize       offset)
+/* The refusal of an element the pre-scan found over a limit */
+static void
+refuse_prescanned (Reader        *r,
+                   const char    *data,
+                   const Prescan *scan)
 {
-  guint line = 1;
+  guint line = line_of_offset (data, scan->offset);
 
-  for (gsize i = 0; i < offset; i++)
-    {
-      if (data[i] == '\n')
-        line++;
-    }
-
-  return line;
-}
-
-/* libxml2's messages start with a capital and sometimes with the name of
- * the function that failed ("xmlParseCharRef: invalid xmlChar value 0") */
-static char *
-clean_libxml_message (const char *message)
-{
-  const char *start = message != NULL ? message : "";
-  const char *colon = strstr (start, ": ");
-  char *text;
-
-  if (g_str_has_prefix (start, "xml") && colon != NULL && strchr (start, ' ') > colon)
-    start = colon + 2;
-
-  text = g_strdup (start);
-  g_strstrip (text);
-  if (g_ascii_isupper (text[0]) && !g_ascii_isupper (text[1]))
-    text[0] = g_ascii_tolower (text[0]);
-
-  return text;
-}
-
-/* A .cxplan file is UTF-8. An XML declaration naming another encoding
- * is refused before libxml2 sees it: it would convert through iconv,
- * and bytes that are not valid in the named encoding end in a parse
- * error about something else, with libxml2 writing to stderr. */
-static gboolean
-declares_utf8 (Reader     *r,
-               const char *data,
-               gsize       length)
-{
-  g_autofree char *declared = NULL;
-  const char *end, *p;
-  gsize head = MIN (length, 512);
-
-  if (head >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      data += 3;
-      head -= 3;
-    }
-  if (head < 5 || memcmp (data, "<?xml", 5) != 0)
-    return TRUE;
-
-  end = g_strstr_len (data, head, "?>");
-  if (end == NULL)
-    return TRUE;  /* libxml2 will say what is wrong with it */
-
-  p = g_strstr_len (data, end - data, "encoding");
-  if (p == NULL)
-    return TRUE;
-  p += strlen ("encoding");
-  while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '='))
-    p++;
-  if (p >= end || (*p != '"' && *p != '\''))
-    return TRUE;
-
-  {
-    const char *close = memchr (p + 1, *p, end - (p + 1));
-
-    if (close == NULL)
-      return TRUE;
-    declared = g_strndup (p + 1, close - (p + 1));
-  }
-
-  if (g_ascii_strcasecmp (declared, "UTF-8") == 0 || g_ascii_strcasecmp (declared, "UTF8") == 0)
-    return TRUE;
-
-  reader_fail (r, CX_PLAN_ERROR_ENCODING, line_of_offset (data, p - data),
-               _("the file declares the encoding '%s': a .cxplan file is UTF-8"), declared);
-  return FALSE;
-}
-
-/* Where @data stops being UTF-8 without NUL, or NULL if it is all that.
- * Plans are mostly ASCII: runs of it are skipped eight bytes at a time,
- * and GLib validates each other character alone (g_utf8_validate_len()
- * on the whole file took a tenth of reading it). */
-static const char *
-find_invalid_utf8 (const char *data,
-                   gsize       length)
-{
-  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
-  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
-  const char *p = data;
-  const char *end = data + length;
-
-  while (p < end)
-    {
-      guchar c;
-      gsize n;
-
-      if (end - p >= 8)
-        {
-          guint64 word;
-
-          memcpy (&word, p, sizeof word);
-          /* No byte with its high bit set, and no zero byte */
-          if ((word & high) == 0 && ((word - ones) & ~word & high) == 0)
-            {
-              p += 8;
-              continue;
-            }
-        }
-
-      c = (guchar) *p;
-      if (c != 0 && c < 0x80)
-        {
-          p++;
-          continue;
-        }
-      n = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-      if (n == 0 || (gsize) (end - p) < n || !g_utf8_validate_len (p, n, NULL))
-        return p;
-      p += n;
-    }
-
-  return NULL;
-}
-
-static gboolean
-check_bytes (Reader     *r,
-             const char *data,
-             gsize       length)
-{
-  const char *invalid = NULL;
-
-  if (length == 0)
-    {
-      reader_fail (r, CX_PLAN_ERROR_MALFORMED, 1, _("the file is empty"));
-      return FALSE;
-    }
-  if (length > CX_MAX_FILE_SIZE)
-    {
-      reader_fail (r, CX_PLAN_ERROR_TOO_LARGE, 1,
-                   _("the file is too large: a plan may be at most %u MiB"),
-                   CX_MAX_FILE_SIZE / (1024 * 1024));
-      return FALSE;
-    }
-  if ((invalid = find_invalid_utf8 (data, length)) != NULL)
-    {
-      guint line = line_of_offset (data, invalid - data);
-
-      if (*invalid == '\0')
-        reader_fail (r, CX_PLAN_ERROR_MALFORMED, line,
-                     _("not well-formed XML: the file contains a NUL byte"));
-      else
-        reader_fail (r, CX_PLAN_ERROR_ENCODING, line,
-                     _("the text is not valid UTF-8: a .cxplan file is UTF-8 throughout"));
-      return FALSE;
-    }
-
-  return declares_utf8 (r, data, length);
+  r->ctxt = NULL;
+  if (scan->result == PRESCAN_TOO_MANY_ATTRIBUTES)
+    reader_fail (r, CX_PLAN_ERROR_TOO_LARGE, line,
+                 _("<%s> has more than %u attributes, the most a .cxplan file may have on "
+                   "one element"),
+                 scan->name, CX_MAX_ATTRIBUTES);
+  else
+    reader_fail (r, CX_PLAN_ERROR_TOO_LARGE, line,
+                 _("<%s> brings the namespace declarations in scope to more than %u, the most "
+                   "a .cxplan file may have at once"),
+                 scan->name, CX_MAX_NAMESPACES);
 }
 
 static void
@@ -590,15 +551,39 @@ parse (Reader     *r,
        const char *data,
        gsize       length)
 {
+  g_auto(Prescan) scan = { 0, };
   xmlParserCtxtPtr ctxt;
   xmlSAXHandlerPtr sax;
+  gsize parsed;
 
   if (!check_bytes (r, data, length))
     return;
 
+  if (r->cancellable != NULL && g_cancellable_is_cancelled (r->cancellable))
+    {
+      reader_cancel (r);
+      return;
+    }
+
+  /* libxml2 sees the bytes before an element over a limit, and no more:
+   * if nothing before it is wrong, that element is */
+  prescan (data, length, r->cancellable, &scan, &r->stats);
+  if (scan.result == PRESCAN_CANCELLED)
+    {
+      reader_cancel (r);
+      return;
+    }
+  parsed = scan.result == PRESCAN_OK ? length : scan.offset;
+  if (parsed == 0)
+    {
+      refuse_prescanned (r, data, &scan);
+      return;
+    }
+
   install_entity_loader ();
 
-  ctxt = xmlCreateMemoryParserCtxt (data, (int) length);
+  /* libxml2 copies the bytes: it needs them to end in a NUL */
+  ctxt = xmlCreateMemoryParserCtxt (data, (int) parsed);
   if (ctxt == NULL)
     {
       reader_fail (r, CX_PLAN_ERROR_TOO_LARGE, 1, _("out of memory while reading"));
@@ -607,9 +592,13 @@ parse (Reader     *r,
 
   /* The bytes are known to be UTF-8 and so declared: no conversion. Line
    * numbers come from the parser's input (an int), so they go past 65535
-   * even in SAX; XML_PARSE_BIG_LINES keeps kept foreign nodes right too. */
+   * even in SAX. XML_PARSE_HUGE: without it libxml2 refuses a valid file
+   * over 10 MB where it looks ahead near the end ("Huge input lookup");
+   * what it would bound otherwise (a name, a text, a value) costs time in
+   * its length only, and the file is at most CX_MAX_FILE_SIZE. */
   xmlCtxtUseOptions (ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_IGNORE_ENC |
-                           XML_PARSE_BIG_LINES | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+                           XML_PARSE_BIG_LINES | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                           XML_PARSE_HUGE);
 
   /* Our handlers only: no tree is built */
   sax = ctxt->sax;
@@ -624,59 +613,49 @@ parse (Reader     *r,
   sax->characters = on_characters;
   sax->cdataBlock = on_characters;
   sax->ignorableWhitespace = on_characters;
-  sax->serror = NULL;
+  sax->serror = on_xml_error;
   ctxt->_private = r;
   ctxt->loadsubset = 0;
   ctxt->replaceEntities = 0;
   r->ctxt = ctxt;
 
   xmlParseDocument (ctxt);
+  r->ctxt = NULL;   /* nothing left to stop */
+
+  if (scan.result != PRESCAN_OK)
+    {
+      /* the bytes end early: only an error before them counts */
+      if (!r->failed && (r->xml_error == NULL || r->xml_error_offset >= (long) scan.prev_end))
+        refuse_prescanned (r, data, &scan);
+    }
 
   if (!r->failed && (!ctxt->wellFormed || !ctxt->nsWellFormed))
     {
-      const xmlError *error = xmlCtxtGetLastError (ctxt);
-      g_autofree char *what = clean_libxml_message (error != NULL ? error->message : NULL);
+      const xmlError *last = xmlCtxtGetLastError (ctxt);
+      const char *message = r->xml_error != NULL ? r->xml_error
+                                                 : last != NULL ? last->message : NULL;
+      int line = r->xml_error != NULL ? r->xml_error_line : last != NULL ? last->line : 0;
+      g_autofree char *what = clean_libxml_message (message);
 
-      r->ctxt = NULL;   /* nothing left to stop */
-      reader_fail (r, CX_PLAN_ERROR_MALFORMED, error != NULL && error->line > 0 ? error->line : 1,
+      reader_fail (r, CX_PLAN_ERROR_MALFORMED, line > 0 ? (guint) line : 1,
                    _("not well-formed XML: %s"), what);
     }
 
   if (!r->failed && ctxt->input != NULL && ctxt->input->encoding != NULL &&
       g_ascii_strcasecmp ((const char *) ctxt->input->encoding, "UTF-8") != 0 &&
       g_ascii_strcasecmp ((const char *) ctxt->input->encoding, "UTF8") != 0)
-    {
-      r->ctxt = NULL;
-      reader_fail (r, CX_PLAN_ERROR_ENCODING, 1,
-                   _("the file declares the encoding '%s': a .cxplan file is UTF-8"),
-                   (const char *) ctxt->input->encoding);
-    }
+    reader_fail (r, CX_PLAN_ERROR_ENCODING, 1,
+                 _("the file declares the encoding '%s': a .cxplan file is UTF-8"),
+                 (const char *) ctxt->input->encoding);
 
   if (!r->failed && r->stack->len > 0)
-    {
-      r->ctxt = NULL;
-      reader_fail (r, CX_PLAN_ERROR_MALFORMED, reader_line (r),
-                   _("not well-formed XML: the file ends inside an element"));
-    }
+    reader_fail (r, CX_PLAN_ERROR_MALFORMED, reader_line (r),
+                 _("not well-formed XML: the file ends inside an element"));
 
   if (!r->failed && r->plan->line == 0)
-    {
-      r->ctxt = NULL;
-      reader_fail (r, CX_PLAN_ERROR_MALFORMED, 1, _("the file has no root element"));
-    }
+    reader_fail (r, CX_PLAN_ERROR_MALFORMED, 1, _("the file has no root element"));
 
-  r->ctxt = NULL;
   xmlFreeParserCtxt (ctxt);
-}
-
-static void
-frame_clear (gpointer data)
-{
-  Frame *frame = data;
-
-  /* a kept tree still being built when the parse stopped */
-  if (frame->kind == KIND_FOREIGN && frame->owns_node && frame->node != NULL)
-    xmlFreeNode (frame->node);
 }
 
 static CxPlan *
@@ -685,24 +664,41 @@ read_data (const char    *data,
            const char    *display_name,
            GPtrArray    **warnings,
            CxDiagnostic **refusal,
+           GCancellable  *cancellable,
+           CxReadStats   *stats,
            GError       **error)
 {
   g_autoptr(CxPlan) plan = cx_plan_new ();
   Reader r = { 0, };
 
   r.plan = plan;
+  r.cancellable = cancellable;
   r.warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) cx_diagnostic_free);
   r.stack = g_array_sized_new (FALSE, TRUE, sizeof (Frame), 16);
-  g_array_set_clear_func (r.stack, frame_clear);
   r.text = g_string_sized_new (256);
+  foreign_init (&r);
 
   if (display_name == NULL)
     display_name = "<memory>";
 
   parse (&r, data, length);
+  if (!r.failed)
+    foreign_settle (&r);
 
   g_array_unref (r.stack);
   g_string_free (r.text, TRUE);
+  foreign_clear (&r);
+  g_free (r.xml_error);
+  if (stats != NULL)
+    *stats = r.stats;
+
+  if (r.cancelled)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, r.message);
+      g_free (r.message);
+      g_ptr_array_unref (r.warnings);
+      return NULL;
+    }
 
   if (r.failed)
     {
@@ -712,6 +708,20 @@ read_data (const char    *data,
       g_free (r.message);
       g_ptr_array_unref (r.warnings);
       return NULL;
+    }
+
+  if (r.stats.n_warnings_left_out > 0)
+    {
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "and %u more warning from here on, not listed: "
+                                              "a plan lists at most %u",
+                                              "and %u more warnings from here on, not listed: "
+                                              "a plan lists at most %u",
+                                              r.stats.n_warnings_left_out),
+                                 r.stats.n_warnings_left_out, CX_MAX_WARNINGS);
+      g_ptr_array_add (r.warnings, diagnostic_new (r.line_left_out, message));
     }
 
   if (warnings != NULL)
@@ -729,10 +739,14 @@ read_data (const char    *data,
  * @display_name: (nullable): the file's name in messages
  * @warnings: (out) (optional) (element-type CxDiagnostic): warnings on a plan read
  * @refusal: (out) (optional): on failure, the line and what is wrong
- * @error: a #GError in the %CX_PLAN_ERROR domain
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a #GError in the %CX_PLAN_ERROR domain, or %G_IO_ERROR_CANCELLED
  *
  * Reads a plan from memory, refusing whatever breaks the format with a
- * message that names the line.
+ * message that names the line, in time linear in @length and memory
+ * within a few times it. @cancellable is polled as the read goes on: when
+ * it is cancelled, the read stops with %G_IO_ERROR_CANCELLED (and no
+ * @refusal).
  *
  * Returns: (transfer full) (nullable): the plan, or %NULL with @error set
  */
@@ -742,12 +756,29 @@ cx_plan_read_from_data (const char    *data,
                         const char    *display_name,
                         GPtrArray    **warnings,
                         CxDiagnostic **refusal,
+                        GCancellable  *cancellable,
                         GError       **error)
 {
   g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return read_data (data != NULL ? data : "", length, display_name, warnings, refusal, error);
+  return read_data (data != NULL ? data : "", length, display_name, warnings, refusal,
+                    cancellable, NULL, error);
+}
+
+/* For tests and benchmarks: a read, and what it did */
+CxPlan *
+cx_plan_read_measured (const char    *data,
+                       gsize          length,
+                       const char    *display_name,
+                       GPtrArray    **warnings,
+                       GCancellable  *cancellable,
+                       CxReadStats   *stats,
+                       GError       **error)
+{
+  return read_data (data != NULL ? data : "", length, display_name, warnings, NULL,
+                    cancellable, stats, error);
 }
 
 /**
@@ -756,9 +787,10 @@ cx_plan_read_from_data (const char    *data,
  * @warnings: (out) (optional) (element-type CxDiagnostic): warnings on a plan read
  * @refusal: (out) (optional): on failure, the line and what is wrong
  * @cancellable: (nullable): a #GCancellable
- * @error: a #GError in the %CX_PLAN_ERROR domain
+ * @error: a #GError in the %CX_PLAN_ERROR domain, or %G_IO_ERROR_CANCELLED
  *
- * Reads a plan from a file, reading no more than the size limit.
+ * Reads a plan from a file, reading no more than the size limit, as
+ * cx_plan_read_from_data() reads it.
  *
  * Returns: (transfer full) (nullable): the plan, or %NULL with @error set
  */
@@ -777,6 +809,7 @@ cx_plan_read_from_file (GFile         *file,
   gssize n_read;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   name = g_file_get_basename (file);
@@ -797,9 +830,15 @@ cx_plan_read_from_file (GFile         *file,
   if (n_read < 0)
     goto io_error;
 
-  return read_data ((const char *) bytes->data, bytes->len, name, warnings, refusal, error);
+  return read_data ((const char *) bytes->data, bytes->len, name, warnings, refusal,
+                    cancellable, NULL, error);
 
 io_error:
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
   if (refusal != NULL)
     *refusal = diagnostic_new (0, local_error->message);
   g_set_error (error, CX_PLAN_ERROR, CX_PLAN_ERROR_IO, "%s:0: %s", name, local_error->message);

@@ -29,7 +29,6 @@
 typedef struct
 {
   GString   *out;
-  xmlBuffer *dump;   /* reused for foreign elements */
 } Writer;
 
 static void
@@ -118,38 +117,7 @@ static void
 foreign_attrs (Writer         *w,
                const CxExtras *extras)
 {
-  if (extras == NULL)
-    return;
-
-  for (guint i = 0; i < extras->attrs->len; i++)
-    {
-      const CxForeignAttr *a = g_ptr_array_index (extras->attrs, i);
-
-      g_string_append_c (w->out, ' ');
-      if (a->prefix != NULL)
-        {
-          g_string_append (w->out, a->prefix);
-          g_string_append_c (w->out, ':');
-        }
-      g_string_append (w->out, a->name);
-      g_string_append (w->out, "=\"");
-      append_escaped (w->out, a->value, TRUE);
-      g_string_append_c (w->out, '"');
-    }
-}
-
-static void
-foreign_child (Writer               *w,
-               guint                 depth,
-               const CxForeignChild *child)
-{
-  xmlBufferEmpty (w->dump);
-  xmlNodeDump (w->dump, NULL, child->node, (int) depth, 1);
-
-  indent (w, depth);
-  g_string_append_len (w->out, (const char *) xmlBufferContent (w->dump),
-                       xmlBufferLength (w->dump));
-  g_string_append_c (w->out, '\n');
+  cx_extras_write_attrs (extras, w->out);
 }
 
 /* The children of an element: known ones in order, with the foreign ones
@@ -160,7 +128,7 @@ typedef struct
   const CxExtras *extras;
   guint           depth;    /* of the children */
   guint           n_known;
-  guint           next_foreign;
+  guint           next_run;
 } Children;
 
 static void
@@ -173,24 +141,19 @@ children_init (Children       *c,
   c->extras = extras;
   c->depth = depth;
   c->n_known = 0;
-  c->next_foreign = 0;
+  c->next_run = 0;
 }
 
 static void
 children_flush (Children *c,
                 guint     up_to)
 {
-  if (c->extras == NULL)
-    return;
+  guint n_runs = cx_extras_get_n_runs (c->extras);
 
-  while (c->next_foreign < c->extras->children->len)
+  while (c->next_run < n_runs && cx_extras_get_run_position (c->extras, c->next_run) <= up_to)
     {
-      const CxForeignChild *child = g_ptr_array_index (c->extras->children, c->next_foreign);
-
-      if (child->position > up_to)
-        break;
-      foreign_child (c->w, c->depth, child);
-      c->next_foreign++;
+      cx_extras_write_run (c->extras, c->next_run, c->depth, c->w->out);
+      c->next_run++;
     }
 }
 
@@ -211,13 +174,13 @@ children_end (Children *c)
 static gboolean
 has_foreign_children (const CxExtras *extras)
 {
-  return extras != NULL && extras->children->len > 0;
+  return cx_extras_has_children (extras);
 }
 
 static gboolean
 has_foreign (const CxExtras *extras)
 {
-  return extras != NULL && (extras->attrs->len > 0 || extras->children->len > 0);
+  return !cx_extras_is_empty (extras);
 }
 
 /* <name attrs…>text</name>, or <name attrs…/> when there is no text */
@@ -618,17 +581,17 @@ cx_plan_to_bytes (CxPlan *plan)
     guess += plan->steps[phase]->len * 768;
 
   w.out = g_string_sized_new (guess);
-  w.dump = xmlBufferCreate ();
 
   g_string_append (w.out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   open_tag (&w, 0, "cxplan");
   attr (&w, "xmlns", CX_NAMESPACE);
+  /* As the file had them: a namespace name libxml2 took for a URI holds
+   * no quote and no '<', and any '&' in it is the "&#38;" it stood for */
   for (guint i = 0; i < plan->ns_decls->len; i++)
     {
       const CxNsDecl *decl = g_ptr_array_index (plan->ns_decls, i);
-      g_autofree char *name = g_strconcat ("xmlns:", decl->prefix, NULL);
 
-      attr (&w, name, decl->uri);
+      g_string_append_printf (w.out, " xmlns:%s=\"%s\"", decl->prefix, decl->uri);
     }
   attr (&w, "version", version);
   foreign_attrs (&w, plan->extras[CX_PLAN_SLOT_ROOT]);
@@ -649,7 +612,6 @@ cx_plan_to_bytes (CxPlan *plan)
 
   g_string_append (w.out, "</cxplan>\n");
 
-  xmlBufferFree (w.dump);
 
   return g_string_free_to_bytes (w.out);
 }

@@ -112,7 +112,7 @@ load_plan (const char  *path,
         }
       bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
       plan = cx_plan_read_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                     path, &warnings, &refusal, &error);
+                                     path, &warnings, &refusal, NULL, &error);
     }
   else
     {
@@ -295,7 +295,7 @@ cmd_new (int    argc,
     return usage_error (_("no template called “%s” (see --list-templates)"), template_name);
 
   plan = cx_plan_read_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                 resource, NULL, &refusal, &error);
+                                 resource, NULL, &refusal, NULL, &error);
   g_assert_no_error (error);
 
   utc = g_date_time_new_now_utc ();

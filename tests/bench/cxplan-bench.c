@@ -3,12 +3,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  *   cxplan-bench [--csv] [--runs=N] [--seed=S] [--keep] [N_STEPS...]
+ *                [--no-hostile | --hostile-only] [--hostile-sizes=MIB,…] [--shape=NAME]
  *
  * For generated plans of 1,000, 10,000 and 50,000 steps (and any size
  * given), reports the median of several runs of each stage next to
  * libxml2's bare parse of the same bytes, the floor no reader built on it
- * can beat. Nothing here asserts on timing; the program fails only when a
- * plan cannot be read or saved.
+ * can beat. Then the hostile shapes (cx-bench-hostile.c): the reader's
+ * time and peak memory against the file's size, at 1, 4 and 16 MiB.
+ * Nothing here asserts on timing; the program fails only when a plan
+ * cannot be read or saved.
  */
 
 #define G_LOG_DOMAIN "cx-bench"
@@ -32,6 +35,7 @@
 #include <libxml/xmlversion.h>
 
 #include "cx-bench-gen.h"
+#include "cx-bench-hostile.h"
 #include "cx-check.h"
 #include "cx-plan-io.h"
 
@@ -76,6 +80,10 @@ static int n_runs_option;
 static gint64 seed_option = DEFAULT_SEED;
 static gboolean peak_reset_everywhere = TRUE;
 static gboolean xmllint_failed;
+static gboolean no_hostile;
+static gboolean hostile_only;
+static char *hostile_sizes_option;
+static char *hostile_shape_option;
 
 static double
 now_ms (void)
@@ -224,7 +232,7 @@ measure_memory (const char  *data,
       else
         {
           CxPlan *plan = cx_plan_read_from_data (data, length, "bench.cxplan",
-                                                 NULL, NULL, NULL);
+                                                 NULL, NULL, NULL, NULL);
 
           if (plan != NULL)
             {
@@ -313,7 +321,7 @@ read_plan (const char *data,
   g_autoptr(GPtrArray) warnings = NULL;
   CxPlan *plan;
 
-  plan = cx_plan_read_from_data (data, length, "bench.cxplan", &warnings, NULL, &error);
+  plan = cx_plan_read_from_data (data, length, "bench.cxplan", &warnings, NULL, NULL, &error);
   if (plan == NULL)
     {
       g_printerr ("cxplan-bench: the generated plan of %u steps cannot be read: %s\n",
@@ -626,6 +634,38 @@ remove_tmpdir (const char *tmpdir)
   return g_rmdir (tmpdir) == 0;
 }
 
+/* The hostile shapes, at the sizes asked for */
+static gboolean
+run_hostile (const char *keep_dir)
+{
+  g_auto(GStrv) parts = g_strsplit (hostile_sizes_option != NULL ? hostile_sizes_option : "1,4,16",
+                                    ",", -1);
+  g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (double));
+  guint runs = n_runs_option > 0 ? (guint) n_runs_option : 3;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *end;
+      double mib = g_ascii_strtod (parts[i], &end);
+
+      if (*end != '\0' || mib <= 0 || mib > 256)
+        {
+          g_printerr ("cxplan-bench: --hostile-sizes: '%s' is not a size in MiB\n", parts[i]);
+          return FALSE;
+        }
+      g_array_append_val (sizes, mib);
+    }
+
+  if (!cx_bench_hostile_run ((const double *) sizes->data, sizes->len, hostile_shape_option,
+                             runs, csv_output, keep_dir))
+    {
+      g_printerr ("cxplan-bench: --shape: no shape is called '%s'\n", hostile_shape_option);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -636,6 +676,11 @@ main (int   argc,
       "Runs a size (default 5, 3 from 50,000 steps)", "N" },
     { "seed", 0, 0, G_OPTION_ARG_INT64, &seed_option, "Seed of the generated plans", "S" },
     { "keep", 0, 0, G_OPTION_ARG_NONE, &keep_files, "Keep the files written", NULL },
+    { "no-hostile", 0, 0, G_OPTION_ARG_NONE, &no_hostile, "Leave out the hostile shapes", NULL },
+    { "hostile-only", 0, 0, G_OPTION_ARG_NONE, &hostile_only, "Only the hostile shapes", NULL },
+    { "hostile-sizes", 0, 0, G_OPTION_ARG_STRING, &hostile_sizes_option,
+      "Sizes of the hostile shapes (default 1,4,16)", "MIB,…" },
+    { "shape", 0, 0, G_OPTION_ARG_STRING, &hostile_shape_option, "One hostile shape", "NAME" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -683,7 +728,7 @@ main (int   argc,
       return 1;
     }
 
-  for (guint i = 0; i < sizes->len; i++)
+  for (guint i = 0; i < sizes->len && !hostile_only; i++)
     {
       Result result;
 
@@ -698,10 +743,19 @@ main (int   argc,
       g_array_append_val (results, result);
     }
 
-  if (csv_output)
+  if (hostile_only)
+    ;
+  else if (csv_output)
     print_csv ((const Result *) results->data, results->len);
   else
     print_table ((const Result *) results->data, results->len, xmllint);
+
+  if (!no_hostile && !run_hostile (keep_files ? tmpdir : NULL))
+    {
+      if (!keep_files)
+        remove_tmpdir (tmpdir);
+      return 64;
+    }
 
   if (keep_files)
     g_printerr ("cxplan-bench: files kept in %s\n", tmpdir);

@@ -133,7 +133,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   gsize written_length;
 
   plan = cx_plan_read_from_data ((const char *) data, size, "fuzz.cxplan",
-                                 &warnings, &refusal, &error);
+                                 &warnings, &refusal, NULL, &error);
   if (plan == NULL)
     {
       if (error == NULL || refusal == NULL || refusal->message == NULL)
@@ -153,7 +153,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   written_data = g_bytes_get_data (written, &written_length);
 
   reread = cx_plan_read_from_data (written_data, written_length, "fuzz-written.cxplan",
-                                   NULL, NULL, &error);
+                                   NULL, NULL, NULL, &error);
   if (reread == NULL)
     fail ("round trip: the writer's output is refused: %s",
           error != NULL ? error->message : "(no GError)");
