@@ -25,11 +25,17 @@
 #include "cx-format.h"
 #include "cx-model-private.h"
 #include "cx-plan-io.h"
+#include "cx-plan-writer-private.h"
+
+/* The depth of a step's element: cxplan > phases > phase > step */
+#define STEP_DEPTH 3
 
 typedef struct
 {
-  GString   *out;
-  xmlBuffer *dump;   /* reused for foreign elements */
+  GString          *out;
+  xmlBuffer        *dump;         /* reused for foreign elements */
+  CxStepBytesFunc   step_bytes;   /* a step's element written before, or NULL */
+  gpointer          user_data;
 } Writer;
 
 static void
@@ -564,10 +570,18 @@ write_phases (Writer   *w,
       g_string_append (w->out, ">\n");
 
       children_init (&sc, w, phase_extras, c.depth + 1);
+      g_assert (sc.depth == STEP_DEPTH);
       for (guint i = 0; i < steps->len; i++)
         {
+          CxStep *step = g_ptr_array_index (steps, i);
+          GBytes *written = w->step_bytes != NULL ? w->step_bytes (step, w->user_data) : NULL;
+
           children_next (&sc);
-          write_step (w, sc.depth, g_ptr_array_index (steps, i));
+          if (written != NULL)
+            g_string_append_len (w->out, g_bytes_get_data (written, NULL),
+                                 g_bytes_get_size (written));
+          else
+            write_step (w, sc.depth, step);
         }
       children_end (&sc);
 
@@ -587,7 +601,9 @@ write_phases (Writer   *w,
  * Returns: (transfer full): the bytes of the file
  */
 GBytes *
-cx_plan_to_bytes (CxPlan *plan)
+_cx_plan_to_bytes_with (CxPlan          *plan,
+                        CxStepBytesFunc  step_bytes,
+                        gpointer         user_data)
 {
   Writer w;
   Children c;
@@ -601,6 +617,8 @@ cx_plan_to_bytes (CxPlan *plan)
 
   w.out = g_string_sized_new (guess);
   w.dump = xmlBufferCreate ();
+  w.step_bytes = step_bytes;
+  w.user_data = user_data;
 
   g_string_append (w.out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   open_tag (&w, 0, "cxplan");
@@ -634,4 +652,32 @@ cx_plan_to_bytes (CxPlan *plan)
   xmlBufferFree (w.dump);
 
   return g_string_free_to_bytes (w.out);
+}
+
+/* What cx_plan_to_bytes() documents above is _cx_plan_to_bytes_with(),
+ * which CxSlicedWriter also calls, with the steps it wrote before */
+GBytes *
+cx_plan_to_bytes (CxPlan *plan)
+{
+  return _cx_plan_to_bytes_with (plan, NULL, NULL);
+}
+
+/**
+ * _cx_plan_append_step:
+ * @out: where to write
+ * @step: a step of a plan
+ *
+ * Appends the element of @step as cx_plan_to_bytes() writes it, at its
+ * depth in the file: what a CxStepBytesFunc gives back.
+ */
+void
+_cx_plan_append_step (GString *out,
+                      CxStep  *step)
+{
+  Writer w = { out, xmlBufferCreate (), NULL, NULL };
+
+  g_return_if_fail (CX_IS_STEP (step));
+
+  write_step (&w, STEP_DEPTH, step);
+  xmlBufferFree (w.dump);
 }
