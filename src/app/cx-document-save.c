@@ -179,7 +179,10 @@ cx_document_save_finish (CxDocument    *self,
 
   _cx_document_release_busy (self);
   if (!g_task_propagate_boolean (G_TASK (result), error))
-    return FALSE;
+    {
+      _cx_document_monitor_resume (self);
+      return FALSE;
+    }
 
   _cx_document_set_saved (self, data->file, g_steal_pointer (&data->etag),
                           g_steal_pointer (&data->checksum), data->size, data->state);
