@@ -14,9 +14,14 @@
 static CxApplication *application;
 static char *data_home;
 
-/* Removes @path and what it holds, without following links */
-static void
-remove_tree (const char *path)
+/**
+ * cx_gui_test_remove_tree:
+ * @path: a file or folder
+ *
+ * Removes @path and what it holds, without following links.
+ */
+void
+cx_gui_test_remove_tree (const char *path)
 {
   g_autoptr(GDir) dir = NULL;
   const char *name;
@@ -27,7 +32,7 @@ remove_tree (const char *path)
     {
       g_autofree char *child = g_build_filename (path, name, NULL);
 
-      remove_tree (child);
+      cx_gui_test_remove_tree (child);
     }
   g_remove (path);
 }
@@ -83,7 +88,7 @@ cx_gui_test_run (void)
 
   g_clear_object (&application);
   if (data_home != NULL)
-    remove_tree (data_home);
+    cx_gui_test_remove_tree (data_home);
   g_clear_pointer (&data_home, g_free);
 
   return status;
