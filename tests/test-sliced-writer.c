@@ -43,13 +43,18 @@ count_steps (CxPlan *plan)
   return n;
 }
 
-/* Asserts that what the writer finishes with is the plan's bytes now */
+/* Asserts that what the writer finishes with is the plan's bytes now,
+ * in one block and in parts */
 static void
 assert_finishes_as_written (CxSlicedWriter *writer,
                             CxPlan         *plan)
 {
   g_autoptr(GBytes) sliced = cx_sliced_writer_finish (writer);
   g_autoptr(GBytes) whole = cx_plan_to_bytes (plan);
+  g_autoptr(GPtrArray) parts = cx_sliced_writer_finish_parts (writer);
+  g_autoptr(GBytes) joined = cx_sliced_writer_join (parts);
+
+  g_assert_true (g_bytes_equal (joined, whole));
 
   if (!g_bytes_equal (sliced, whole))
     g_error ("the sliced writer wrote\n%.*s\ninstead of\n%.*s",

@@ -22,7 +22,8 @@
  *
  * The bytes are made on the main thread, from the plan itself, in slices
  * between frames (CxSlicedWriter), since writing a big plan takes longer
- * than a frame; only the bytes go to the thread that writes them. One
+ * than a frame; only the bytes go to the thread, in parts, which it joins
+ * and writes. One
  * write or removal runs at a time; the application is held meanwhile, so
  * that quitting waits for it.
  */
@@ -30,6 +31,8 @@
 #define G_LOG_DOMAIN "cx-document"
 
 #include "config.h"
+
+#include <time.h>
 
 #include <glib/gi18n.h>
 
@@ -49,7 +52,7 @@
  * never leave it idle (a slow machine, a long animation), after this
  * long they run between frames all the same, one slice at a time, so
  * that the draft is still written */
-#define CX_DRAFT_STARVED_US (G_USEC_PER_SEC / 2)
+#define CX_DRAFT_STARVED_MS 500
 
 struct _CxDocumentDraft
 {
@@ -69,7 +72,8 @@ struct _CxDocumentDraft
 
   CxSlicedWriter *writer;        /* while the bytes are being made */
   guint           slice_id;
-  gint64          making_since;
+  guint           starved_id;
+  CxDraftTimings  timings;
   gboolean        io_running;    /* a write or a removal, in a thread */
   gboolean        look_again;    /* changes came while it ran */
   gboolean        remove_after;  /* remove when it is over */
@@ -114,6 +118,7 @@ static void
 draft_stop_making (CxDocumentDraft *draft)
 {
   g_clear_handle_id (&draft->slice_id, g_source_remove);
+  g_clear_handle_id (&draft->starved_id, g_source_remove);
   g_clear_pointer (&draft->writer, cx_sliced_writer_free);
 }
 
@@ -202,7 +207,7 @@ draft_remove (CxDocumentDraft *draft)
 typedef struct
 {
   CxDraft        *draft;
-  GBytes         *bytes;
+  GPtrArray      *parts;   /* the plan's bytes, in parts (element-type GBytes) */
   CxHistoryState  state;   /* of the plan the bytes were made from */
 } WriteData;
 
@@ -210,7 +215,7 @@ static void
 write_data_free (WriteData *data)
 {
   g_clear_object (&data->draft);
-  g_clear_pointer (&data->bytes, g_bytes_unref);
+  g_clear_pointer (&data->parts, g_ptr_array_unref);
   g_free (data);
 }
 
@@ -222,9 +227,10 @@ write_thread (GTask        *task,
 {
   CxDocument *self = source_object;
   WriteData *data = task_data;
+  g_autoptr(GBytes) bytes = cx_sliced_writer_join (data->parts);
   GError *error = NULL;
 
-  if (cx_draft_store_write (self->draft->store, data->draft, data->bytes, cancellable, &error))
+  if (cx_draft_store_write (self->draft->store, data->draft, bytes, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -288,10 +294,10 @@ describe (CxDocumentDraft *draft)
   return g_steal_pointer (&description);
 }
 
-/* The bytes are made: to the thread with them */
+/* The bytes are made: to the thread with them, which joins their parts */
 static void
 draft_write (CxDocumentDraft *draft,
-             GBytes          *bytes)
+             GPtrArray       *parts)
 {
   g_autoptr(GTask) task = NULL;
   WriteData *data;
@@ -302,7 +308,7 @@ draft_write (CxDocumentDraft *draft,
     draft->id = cx_draft_new_id ();
 
   data = g_new0 (WriteData, 1);
-  data->bytes = g_bytes_ref (bytes);
+  data->parts = g_ptr_array_ref (parts);
   data->state = cx_history_get_state (draft->document->history);
   data->draft = describe (draft);
 
@@ -314,31 +320,74 @@ draft_write (CxDocumentDraft *draft,
   g_task_run_in_thread (task, write_thread);
 }
 
+/* The main thread's own time, which other processes do not lengthen */
+static gint64
+thread_cpu_time (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
+  return now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
+}
+
+/* How long a part of making a draft held the main loop */
+static void
+time_since (gint64  wall_start,
+            gint64  cpu_start,
+            gint64 *longest_wall,
+            gint64 *longest_cpu)
+{
+  *longest_wall = MAX (*longest_wall, g_get_monotonic_time () - wall_start);
+  *longest_cpu = MAX (*longest_cpu, thread_cpu_time () - cpu_start);
+}
+
 static gboolean
 make_slice (gpointer user_data)
 {
   CxDocumentDraft *draft = user_data;
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) parts = NULL;
+  gint64 wall = g_get_monotonic_time ();
+  gint64 cpu = thread_cpu_time ();
+  gboolean done;
 
-  if (!cx_sliced_writer_write_some (draft->writer, CX_DRAFT_SLICE_US))
-    {
-      if (g_get_monotonic_time () - draft->making_since > CX_DRAFT_STARVED_US)
-        /* Before the frame clock's (GDK_PRIORITY_REDRAW, HIGH_IDLE + 20) */
-        g_source_set_priority (g_main_current_source (), G_PRIORITY_HIGH_IDLE + 10);
-      return G_SOURCE_CONTINUE;
-    }
+  done = cx_sliced_writer_write_some (draft->writer, CX_DRAFT_SLICE_US);
+  draft->timings.n_slices++;
+  time_since (wall, cpu, &draft->timings.longest_slice_us, &draft->timings.longest_slice_cpu_us);
+  if (!done)
+    return G_SOURCE_CONTINUE;
 
   /* Undone back to the clean state meanwhile: nothing to keep */
   draft->slice_id = 0;
+  g_clear_handle_id (&draft->starved_id, g_source_remove);
   if (cx_history_get_state (draft->document->history) == draft->clean)
     {
       draft_remove (draft);
       return G_SOURCE_REMOVE;
     }
 
-  bytes = cx_sliced_writer_finish (draft->writer);
+  wall = g_get_monotonic_time ();
+  cpu = thread_cpu_time ();
+  parts = cx_sliced_writer_finish_parts (draft->writer);
   g_clear_pointer (&draft->writer, cx_sliced_writer_free);
-  draft_write (draft, bytes);
+  time_since (wall, cpu, &draft->timings.longest_finish_us,
+              &draft->timings.longest_finish_cpu_us);
+  draft->timings.n_made++;
+  draft_write (draft, parts);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The main loop was never idle since the draft began: the slices go
+ * before the frame clock's (GDK_PRIORITY_REDRAW, HIGH_IDLE + 20), still
+ * one at a time between frames */
+static gboolean
+on_starved (gpointer user_data)
+{
+  CxDocumentDraft *draft = user_data;
+
+  draft->starved_id = 0;
+  g_clear_handle_id (&draft->slice_id, g_source_remove);
+  draft->slice_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, make_slice, draft, NULL);
 
   return G_SOURCE_REMOVE;
 }
@@ -369,8 +418,8 @@ draft_look (CxDocumentDraft *draft)
 
   /* Between frames, below input and drawing */
   draft->writer = cx_sliced_writer_new (draft->document->plan);
-  draft->making_since = g_get_monotonic_time ();
   draft->slice_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, make_slice, draft, NULL);
+  draft->starved_id = g_timeout_add (CX_DRAFT_STARVED_MS, on_starved, draft);
   draft_notify_busy (draft, was_busy);
 }
 
@@ -510,6 +559,14 @@ _cx_document_draft_unclean (CxDocument *self)
   self->draft->clean = CX_HISTORY_STATE_NEVER;
   self->draft->drafted = CX_HISTORY_STATE_NEVER;
   draft_schedule (self->draft);
+}
+
+/* How long making the drafts held the main loop, for the benchmark */
+void
+_cx_document_draft_get_timings (CxDocument     *self,
+                                CxDraftTimings *timings)
+{
+  *timings = self->draft->timings;
 }
 
 gboolean

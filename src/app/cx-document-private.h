@@ -63,12 +63,26 @@ void    _cx_document_set_saved    (CxDocument    *self,
 void    _cx_document_notify_disk_state   (CxDocument    *self);
 void    _cx_document_notify_saving_draft (CxDocument    *self);
 
+/* How long making drafts held the main loop, wall clock and the main
+ * thread's own time (tests/bench/cxplan-draft-bench.c) */
+typedef struct
+{
+  guint  n_made;                 /* drafts made */
+  guint  n_slices;
+  gint64 longest_slice_us;
+  gint64 longest_slice_cpu_us;
+  gint64 longest_finish_us;      /* the last part, which writes the rest */
+  gint64 longest_finish_cpu_us;
+} CxDraftTimings;
+
 void     _cx_document_draft_attach   (CxDocument     *self);
 void     _cx_document_draft_free     (CxDocument     *self);
 void     _cx_document_draft_saved    (CxDocument     *self,
                                       CxHistoryState  state);
 void     _cx_document_draft_unclean  (CxDocument     *self);
 gboolean _cx_document_draft_get_busy (CxDocument     *self);
+void     _cx_document_draft_get_timings (CxDocument  *self,
+                                         CxDraftTimings *timings);
 
 void    _cx_document_monitor_attach (CxDocument    *self);
 void    _cx_document_monitor_free   (CxDocument    *self);

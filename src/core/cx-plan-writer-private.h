@@ -14,10 +14,11 @@ G_BEGIN_DECLS
 typedef GBytes *(*CxStepBytesFunc) (CxStep   *step,
                                     gpointer  user_data);
 
-GBytes *_cx_plan_to_bytes_with (CxPlan          *plan,
-                                CxStepBytesFunc  step_bytes,
-                                gpointer         user_data);
-void    _cx_plan_append_step   (GString         *out,
-                                CxStep          *step);
+GBytes *_cx_plan_write       (CxPlan          *plan,
+                              CxStepBytesFunc  step_bytes,
+                              gpointer         user_data,
+                              GPtrArray       *chunks);
+void    _cx_plan_append_step (GString         *out,
+                              CxStep          *step);
 
 G_END_DECLS

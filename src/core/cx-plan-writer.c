@@ -33,9 +33,10 @@
 typedef struct
 {
   GString          *out;
-  xmlBuffer        *dump;         /* reused for foreign elements */
+  xmlBuffer        *dump;         /* reused for foreign elements, made at the first */
   CxStepBytesFunc   step_bytes;   /* a step's element written before, or NULL */
   gpointer          user_data;
+  GPtrArray        *chunks;       /* GBytes: the output, in parts; or NULL: all in out */
 } Writer;
 
 static void
@@ -149,6 +150,8 @@ foreign_child (Writer               *w,
                guint                 depth,
                const CxForeignChild *child)
 {
+  if (w->dump == NULL)
+    w->dump = xmlBufferCreate ();
   xmlBufferEmpty (w->dump);
   xmlNodeDump (w->dump, NULL, child->node, (int) depth, 1);
 
@@ -540,6 +543,17 @@ write_lanes (Writer   *w,
   end_tag (w, parent->depth, "lanes");
 }
 
+/* What was written since the last chunk, as one */
+static void
+flush_chunk (Writer *w)
+{
+  if (w->out->len == 0)
+    return;
+
+  g_ptr_array_add (w->chunks, g_bytes_new (w->out->str, w->out->len));
+  g_string_truncate (w->out, 0);
+}
+
 static void
 write_phases (Writer   *w,
               Children *parent,
@@ -577,11 +591,17 @@ write_phases (Writer   *w,
           GBytes *written = w->step_bytes != NULL ? w->step_bytes (step, w->user_data) : NULL;
 
           children_next (&sc);
-          if (written != NULL)
+          if (written == NULL)
+            write_step (w, sc.depth, step);
+          else if (w->chunks != NULL)
+            {
+              /* The element itself, not a copy of it */
+              flush_chunk (w);
+              g_ptr_array_add (w->chunks, g_bytes_ref (written));
+            }
+          else
             g_string_append_len (w->out, g_bytes_get_data (written, NULL),
                                  g_bytes_get_size (written));
-          else
-            write_step (w, sc.depth, step);
         }
       children_end (&sc);
 
@@ -601,9 +621,10 @@ write_phases (Writer   *w,
  * Returns: (transfer full): the bytes of the file
  */
 GBytes *
-_cx_plan_to_bytes_with (CxPlan          *plan,
-                        CxStepBytesFunc  step_bytes,
-                        gpointer         user_data)
+_cx_plan_write (CxPlan          *plan,
+                CxStepBytesFunc  step_bytes,
+                gpointer         user_data,
+                GPtrArray       *chunks)
 {
   Writer w;
   Children c;
@@ -615,10 +636,11 @@ _cx_plan_to_bytes_with (CxPlan          *plan,
   for (guint phase = 0; phase < CX_N_PHASES; phase++)
     guess += plan->steps[phase]->len * 768;
 
-  w.out = g_string_sized_new (guess);
-  w.dump = xmlBufferCreate ();
+  w.out = g_string_sized_new (chunks == NULL ? guess : 4096);
+  w.dump = NULL;
   w.step_bytes = step_bytes;
   w.user_data = user_data;
+  w.chunks = chunks;
 
   g_string_append (w.out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   open_tag (&w, 0, "cxplan");
@@ -649,17 +671,25 @@ _cx_plan_to_bytes_with (CxPlan          *plan,
 
   g_string_append (w.out, "</cxplan>\n");
 
-  xmlBufferFree (w.dump);
+  g_clear_pointer (&w.dump, xmlBufferFree);
+  if (chunks != NULL)
+    {
+      flush_chunk (&w);
+      g_string_free (w.out, TRUE);
+      return NULL;
+    }
 
   return g_string_free_to_bytes (w.out);
 }
 
-/* What cx_plan_to_bytes() documents above is _cx_plan_to_bytes_with(),
- * which CxSlicedWriter also calls, with the steps it wrote before */
+/* What cx_plan_to_bytes() documents above is _cx_plan_write(), which
+ * CxSlicedWriter also calls, with the steps it wrote before; with
+ * @chunks, the bytes are appended there in parts (the steps' own among
+ * them, shared) and NULL is returned */
 GBytes *
 cx_plan_to_bytes (CxPlan *plan)
 {
-  return _cx_plan_to_bytes_with (plan, NULL, NULL);
+  return _cx_plan_write (plan, NULL, NULL, NULL);
 }
 
 /**
@@ -674,10 +704,10 @@ void
 _cx_plan_append_step (GString *out,
                       CxStep  *step)
 {
-  Writer w = { out, xmlBufferCreate (), NULL, NULL };
+  Writer w = { out, NULL, NULL, NULL, NULL };
 
   g_return_if_fail (CX_IS_STEP (step));
 
   write_step (&w, STEP_DEPTH, step);
-  xmlBufferFree (w.dump);
+  g_clear_pointer (&w.dump, xmlBufferFree);
 }

@@ -7,8 +7,9 @@
  * are what is written ahead and kept, by step. Everything else — the
  * plan's head, settings, personas, lanes, where each step stands — is
  * written at the end, from the plan as it is then, by the writer itself
- * (_cx_plan_to_bytes_with()), so no second copy of the format's order
- * exists. A change naming a step, or a failure of it, drops that step's
+ * (_cx_plan_write()), so no second copy of the format's order exists. The
+ * end can give the bytes in parts, the kept elements among them, not
+ * copied: joining them is left to a thread. A change naming a step, or a failure of it, drops that step's
  * element; a change of structure naming something else (a lane, a
  * persona) drops them all, as a lane's removal takes cells from every
  * step.
@@ -17,6 +18,8 @@
 #define G_LOG_DOMAIN "cx-sliced-writer"
 
 #include "config.h"
+
+#include <string.h>
 
 #include "cx-plan-writer-private.h"
 #include "cx-sliced-writer.h"
@@ -29,6 +32,7 @@ struct _CxSlicedWriter
   gulong      changed_handler;
   CxPhase     phase;     /* the next step to write */
   guint       index;
+  GString    *scratch;   /* where a step is written, before its bytes are kept */
 };
 
 /* How many steps are written between two looks at the clock */
@@ -69,6 +73,7 @@ cx_sliced_writer_new (CxPlan *plan)
 
   self = g_new0 (CxSlicedWriter, 1);
   self->plan = g_object_ref (plan);
+  self->scratch = g_string_sized_new (4096);
   self->written = g_hash_table_new_full (g_direct_hash, g_direct_equal, g_object_unref,
                                          (GDestroyNotify) g_bytes_unref);
   self->changed_handler = g_signal_connect (plan, "changed", G_CALLBACK (on_plan_changed), self);
@@ -84,6 +89,7 @@ cx_sliced_writer_free (CxSlicedWriter *self)
 
   g_clear_signal_handler (&self->changed_handler, self->plan);
   g_clear_pointer (&self->written, g_hash_table_unref);
+  g_string_free (self->scratch, TRUE);
   g_clear_object (&self->plan);
   g_free (self);
 }
@@ -126,11 +132,10 @@ cx_sliced_writer_write_some (CxSlicedWriter *self,
       step = cx_plan_get_step (self->plan, self->phase, self->index++);
       if (!g_hash_table_contains (self->written, step))
         {
-          GString *element = g_string_sized_new (1024);
-
-          _cx_plan_append_step (element, step);
+          g_string_truncate (self->scratch, 0);
+          _cx_plan_append_step (self->scratch, step);
           g_hash_table_insert (self->written, g_object_ref (step),
-                               g_string_free_to_bytes (element));
+                               g_bytes_new (self->scratch->str, self->scratch->len));
         }
 
       if (++n % STEPS_PER_LOOK == 0 && g_get_monotonic_time () >= deadline)
@@ -164,7 +169,65 @@ cx_sliced_writer_finish (CxSlicedWriter *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
 
-  return _cx_plan_to_bytes_with (self->plan, lookup_written, self);
+  return _cx_plan_write (self->plan, lookup_written, self, NULL);
+}
+
+/**
+ * cx_sliced_writer_finish_parts:
+ * @self: a #CxSlicedWriter
+ *
+ * As cx_sliced_writer_finish(), without making the bytes one block: the
+ * parts share the elements kept, so this takes little more than walking
+ * the plan. Join them with cx_sliced_writer_join() (in a thread).
+ *
+ * Returns: (transfer full) (element-type GBytes): the bytes of the plan,
+ *   in order
+ */
+GPtrArray *
+cx_sliced_writer_finish_parts (CxSlicedWriter *self)
+{
+  GPtrArray *parts;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  parts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  _cx_plan_write (self->plan, lookup_written, self, parts);
+
+  return parts;
+}
+
+/**
+ * cx_sliced_writer_join:
+ * @parts: (element-type GBytes): what cx_sliced_writer_finish_parts()
+ *   gave
+ *
+ * Needs no plan: call it from any thread.
+ *
+ * Returns: (transfer full): the bytes of @parts, one after the other
+ */
+GBytes *
+cx_sliced_writer_join (GPtrArray *parts)
+{
+  gsize length = 0;
+  guint8 *data, *p;
+
+  g_return_val_if_fail (parts != NULL, NULL);
+
+  for (guint i = 0; i < parts->len; i++)
+    length += g_bytes_get_size (g_ptr_array_index (parts, i));
+
+  p = data = g_malloc (length);
+  for (guint i = 0; i < parts->len; i++)
+    {
+      gsize size;
+      gconstpointer part = g_bytes_get_data (g_ptr_array_index (parts, i), &size);
+
+      if (size > 0)
+        memcpy (p, part, size);
+      p += size;
+    }
+
+  return g_bytes_new_take (data, length);
 }
 
 /**

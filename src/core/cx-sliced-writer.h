@@ -29,6 +29,8 @@ void            cx_sliced_writer_free          (CxSlicedWriter *self);
 gboolean        cx_sliced_writer_write_some    (CxSlicedWriter *self,
                                                 gint64          budget_us);
 GBytes         *cx_sliced_writer_finish        (CxSlicedWriter *self);
+GPtrArray      *cx_sliced_writer_finish_parts  (CxSlicedWriter *self);
+GBytes         *cx_sliced_writer_join          (GPtrArray      *parts);
 guint           cx_sliced_writer_get_n_written (CxSlicedWriter *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CxSlicedWriter, cx_sliced_writer_free)
