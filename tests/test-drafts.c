@@ -2,9 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Each test has a store in a folder of its own (G_TEST_OPTION_ISOLATE_DIRS
- * gives each test its own user data folder, which the default store is
- * in). Besides the round trip of a draft and its description, the store
+ * Each test has a store in a folder of its own, and the program a user
+ * data folder of its own, where the default store is (not
+ * G_TEST_OPTION_ISOLATE_DIRS, whose g_set_user_dirs() keeps the old
+ * folders' names for ever, which LeakSanitizer reports). Besides the
+ * round trip of a draft and its description, the store
  * must offer whatever holds the user's work after a crash at any moment:
  * a plan whose key file was never written, or is broken; and nothing for
  * what holds none (a key file alone, a write's temporary file).
@@ -25,10 +27,29 @@
 
 typedef struct
 {
-  CxDraftStore *store;
+  char         *home;       /* the test's folder */
+  CxDraftStore *store;      /* in home/drafts */
   GFile        *directory;
   GBytes       *plan;       /* the bytes of a plan */
 } Fixture;
+
+/* Removes @path and what it holds, without following links */
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    dir = g_dir_open (path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      remove_tree (child);
+    }
+  g_remove (path);
+}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -38,9 +59,13 @@ fixture_set_up (Fixture       *f,
                                                  NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *drafts = NULL;
 
-  f->store = cx_draft_store_new_default ();
-  f->directory = g_object_ref (cx_draft_store_get_directory (f->store));
+  f->home = g_dir_make_tmp ("cx-drafts-XXXXXX", &error);
+  g_assert_no_error (error);
+  drafts = g_build_filename (f->home, "drafts", NULL);
+  f->directory = g_file_new_for_path (drafts);
+  f->store = cx_draft_store_new (f->directory);
   f->plan = g_file_load_bytes (file, NULL, NULL, &error);
   g_assert_no_error (error);
 }
@@ -52,6 +77,8 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->store);
   g_clear_object (&f->directory);
   g_clear_pointer (&f->plan, g_bytes_unref);
+  remove_tree (f->home);
+  g_free (f->home);
 }
 
 static GFile *
@@ -142,8 +169,12 @@ test_empty (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) drafts = NULL;
   g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "cxplan", "drafts", NULL);
+  g_autoptr(CxDraftStore) user_store = cx_draft_store_new_default ();
 
-  g_assert_cmpstr (g_file_peek_path (f->directory), ==, expected);
+  /* The user's store, in the user data folder (the program's own here) */
+  g_assert_cmpstr (g_file_peek_path (cx_draft_store_get_directory (user_store)), ==, expected);
+  g_assert_true (g_str_has_prefix (expected, g_getenv ("XDG_DATA_HOME")));
+
   g_assert_false (g_file_query_exists (f->directory, NULL));
 
   drafts = cx_draft_store_list (f->store, NULL, &error);
@@ -375,7 +406,7 @@ test_check_file (Fixture       *f,
                  gconstpointer  data)
 {
   g_autofree char *id = cx_draft_new_id ();
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "plan.cxplan", NULL);
+  g_autofree char *path = g_build_filename (f->home, "plan.cxplan", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(CxDraft) draft = cx_draft_new (id);
@@ -383,7 +414,6 @@ test_check_file (Fixture       *f,
   g_autoptr(GError) error = NULL;
   CxFileStamp stamp = { NULL, -1, NULL };
 
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
   g_assert_true (cx_save_bytes_to_file (f->plan, file, NULL, &error));
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, 0, NULL, &error);
   g_assert_no_error (error);
@@ -412,7 +442,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_autofree char *data_home = g_dir_make_tmp ("cx-drafts-data-XXXXXX", NULL);
+  int status;
+
+  /* Before anything asks GLib for the folder */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/drafts/ids", test_ids);
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
@@ -426,5 +461,8 @@ main (int   argc,
   ADD ("/drafts/check-file", test_check_file);
 #undef ADD
 
-  return g_test_run ();
+  status = g_test_run ();
+  remove_tree (data_home);
+
+  return status;
 }

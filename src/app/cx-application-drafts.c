@@ -243,8 +243,9 @@ offer_drafts (CxApplication *self)
   if (g_list_model_get_n_items (G_LIST_MODEL (self->drafts)) == 0)
     return;
 
+  /* A window reading a file is about to show it instead */
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    if (CX_IS_WINDOW (l->data) && cx_window_get_document (l->data) == NULL)
+    if (CX_IS_WINDOW (l->data) && cx_window_is_empty (l->data))
       return;
 
   if (CX_IS_WINDOW (active))

@@ -151,17 +151,36 @@ on_draft_removed (GObject      *object,
     }
 }
 
+/* What a thread is given: never the document */
+typedef struct
+{
+  CxDraftStore   *store;
+  char           *id;      /* of the draft to remove */
+  CxDraft        *draft;   /* or to write, with the plan's bytes in parts */
+  GPtrArray      *parts;   /* (element-type GBytes) */
+  CxHistoryState  state;   /* of the plan the bytes were made from */
+} IoData;
+
+static void
+io_data_free (IoData *data)
+{
+  g_clear_object (&data->store);
+  g_free (data->id);
+  g_clear_object (&data->draft);
+  g_clear_pointer (&data->parts, g_ptr_array_unref);
+  g_free (data);
+}
+
 static void
 remove_thread (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  CxDocument *self = source_object;
-  const char *id = task_data;
+  IoData *data = task_data;
   GError *error = NULL;
 
-  if (cx_draft_store_remove (self->draft->store, id, cancellable, &error))
+  if (cx_draft_store_remove (data->store, data->id, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -174,6 +193,7 @@ draft_remove (CxDocumentDraft *draft)
 {
   g_autoptr(GTask) task = NULL;
   gboolean was_busy = draft_get_busy (draft);
+  IoData *data;
 
   g_clear_handle_id (&draft->timeout_id, g_source_remove);
   draft->first_change = 0;
@@ -192,11 +212,15 @@ draft_remove (CxDocumentDraft *draft)
       return;
     }
 
+  data = g_new0 (IoData, 1);
+  data->store = g_object_ref (draft->store);
+  data->id = g_strdup (draft->id);
+
   draft->io_running = TRUE;
   hold_application ();
   task = g_task_new (draft->document, NULL, on_draft_removed, NULL);
   g_task_set_source_tag (task, draft_remove);
-  g_task_set_task_data (task, g_strdup (draft->id), g_free);
+  g_task_set_task_data (task, data, (GDestroyNotify) io_data_free);
   g_task_run_in_thread (task, remove_thread);
   draft_notify_busy (draft, was_busy);
 }
@@ -204,33 +228,17 @@ draft_remove (CxDocumentDraft *draft)
 /* ------------------------------------------------------------------ */
 /* Writing                                                             */
 
-typedef struct
-{
-  CxDraft        *draft;
-  GPtrArray      *parts;   /* the plan's bytes, in parts (element-type GBytes) */
-  CxHistoryState  state;   /* of the plan the bytes were made from */
-} WriteData;
-
-static void
-write_data_free (WriteData *data)
-{
-  g_clear_object (&data->draft);
-  g_clear_pointer (&data->parts, g_ptr_array_unref);
-  g_free (data);
-}
-
 static void
 write_thread (GTask        *task,
               gpointer      source_object,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  CxDocument *self = source_object;
-  WriteData *data = task_data;
+  IoData *data = task_data;
   g_autoptr(GBytes) bytes = cx_sliced_writer_join (data->parts);
   GError *error = NULL;
 
-  if (cx_draft_store_write (self->draft->store, data->draft, bytes, cancellable, &error))
+  if (cx_draft_store_write (data->store, data->draft, bytes, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -243,7 +251,7 @@ on_draft_written (GObject      *object,
 {
   CxDocument *self = CX_DOCUMENT (object);
   CxDocumentDraft *draft = self->draft;
-  WriteData *data = g_task_get_task_data (G_TASK (result));
+  IoData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
   /* Even a failed write may have left the plan */
@@ -300,14 +308,15 @@ draft_write (CxDocumentDraft *draft,
              GPtrArray       *parts)
 {
   g_autoptr(GTask) task = NULL;
-  WriteData *data;
+  IoData *data;
 
   g_assert (!draft->io_running);
 
   if (draft->id == NULL)
     draft->id = cx_draft_new_id ();
 
-  data = g_new0 (WriteData, 1);
+  data = g_new0 (IoData, 1);
+  data->store = g_object_ref (draft->store);
   data->parts = g_ptr_array_ref (parts);
   data->state = cx_history_get_state (draft->document->history);
   data->draft = describe (draft);
@@ -316,7 +325,7 @@ draft_write (CxDocumentDraft *draft,
   hold_application ();
   task = g_task_new (draft->document, NULL, on_draft_written, NULL);
   g_task_set_source_tag (task, draft_write);
-  g_task_set_task_data (task, data, (GDestroyNotify) write_data_free);
+  g_task_set_task_data (task, data, (GDestroyNotify) io_data_free);
   g_task_run_in_thread (task, write_thread);
 }
 

@@ -273,10 +273,13 @@ update_file_banner (CxWindow *self)
     }
 
   name = cx_document_dup_name (self->document);
-  if (state == CX_DOCUMENT_DISK_CHANGED)
-    title = g_strdup_printf (_("“%s” was changed by another program"), name);
-  else
+  if (state == CX_DOCUMENT_DISK_GONE)
     title = g_strdup_printf (_("“%s” was deleted or moved by another program"), name);
+  else if (cx_document_get_modified (self->document))
+    title = g_strdup_printf (_("“%s” was changed by another program: reloading it discards "
+                               "your changes"), name);
+  else
+    title = g_strdup_printf (_("“%s” was changed by another program"), name);
 
   cx_banner_set_title (self->file_banner, title);
   gtk_widget_set_visible (GTK_WIDGET (reload), state == CX_DOCUMENT_DISK_CHANGED);
@@ -314,6 +317,9 @@ on_reloaded (GObject      *object,
   if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_autofree char *body = NULL;
+
+      /* Still changed on disk: the bar again */
+      update_file_banner (self);
 
       if (refusal != NULL && refusal->line > 0)
         body = g_strdup_printf (_("Line %u: %s"), refusal->line, refusal->message);
@@ -418,9 +424,13 @@ _cx_window_drafts_update (CxWindow *self)
 {
   g_return_if_fail (CX_IS_WINDOW (self));
 
-  /* The handler goes with the others when the document is replaced */
+  /* The handlers go with the others when the document is replaced */
   if (self->document != NULL)
-    g_signal_connect_object (self->document, "notify::disk-state",
-                             G_CALLBACK (on_disk_state_changed), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (self->document, "notify::disk-state",
+                               G_CALLBACK (on_disk_state_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->document, "notify::modified",
+                               G_CALLBACK (on_disk_state_changed), self, G_CONNECT_SWAPPED);
+    }
   update_file_banner (self);
 }

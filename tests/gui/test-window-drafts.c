@@ -620,6 +620,9 @@ test_monitor_keep_mine (void)
 
   write_other_plan (file);
   WAIT_FOR (cx_banner_get_revealed (window->file_banner));
+  g_assert_cmpstr (cx_banner_get_title (window->file_banner), ==,
+                   "“team-gear-store.cxplan” was changed by another program: reloading it "
+                   "discards your changes");
 
   /* Keep Mine: the plan stays, and the next save does not ask */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.keep-mine", NULL));
