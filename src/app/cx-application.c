@@ -4,7 +4,8 @@
  *
  * Opens files from the command line (a file already open brings its
  * window forward), holds the application actions, and sets every
- * accelerator of the application in one table.
+ * accelerator of the application in one table. The drafts left by a
+ * crash are offered by cx-application-drafts.c.
  */
 
 #define G_LOG_DOMAIN "cx-application"
@@ -13,13 +14,8 @@
 
 #include <glib/gi18n.h>
 
-#include "cx-application.h"
+#include "cx-application-private.h"
 #include "cx-resources.h"
-
-struct _CxApplication
-{
-  AdwApplication parent_instance;
-};
 
 G_DEFINE_FINAL_TYPE (CxApplication, cx_application, ADW_TYPE_APPLICATION)
 
@@ -203,6 +199,8 @@ cx_application_startup (GApplication *application)
     }
 
   gtk_window_set_default_icon_name (APP_ID);
+
+  _cx_application_drafts_startup (self);
 }
 
 static void
@@ -240,9 +238,19 @@ cx_application_open (GApplication  *application,
 }
 
 static void
+cx_application_dispose (GObject *object)
+{
+  _cx_application_drafts_dispose (CX_APPLICATION (object));
+
+  G_OBJECT_CLASS (cx_application_parent_class)->dispose (object);
+}
+
+static void
 cx_application_class_init (CxApplicationClass *klass)
 {
   GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = cx_application_dispose;
 
   application_class->startup = cx_application_startup;
   application_class->activate = cx_application_activate;

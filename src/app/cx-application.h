@@ -18,4 +18,9 @@ CxApplication *cx_application_new                  (void);
 CxWindow      *cx_application_find_window_for_file (CxApplication *self,
                                                     GFile         *file);
 
+GListModel    *cx_application_get_drafts           (CxApplication *self);
+void           cx_application_offer_draft          (CxApplication *self,
+                                                    CxDraft       *draft);
+void           cx_application_list_drafts          (CxApplication *self);
+
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "cx-document-private.h"
+#include "cx-file-check.h"
 
 typedef struct
 {
@@ -40,34 +41,16 @@ save_data_free (SaveData *data)
   g_free (data);
 }
 
-/* Whether the file is no longer what was read or saved. The etag and the
- * size are the cheap test (the etag alone is the modification time, which
- * the kernel keeps to a few milliseconds: two writes in a row can share
- * it); when they differ (a touch, a copy back, a sync tool), the bytes
- * decide. A file that is gone has nothing to lose. */
+/* Whether the file is no longer what was read or saved (see
+ * cx-file-check.h). A file that is gone, or cannot be read, has nothing
+ * to lose. */
 static gboolean
 changed_on_disk (SaveData     *data,
                  GCancellable *cancellable)
 {
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *checksum = NULL;
+  CxFileStamp was = { data->etag, data->size, data->checksum };
 
-  info = g_file_query_info (data->file,
-                            G_FILE_ATTRIBUTE_ETAG_VALUE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, NULL);
-  if (info == NULL)
-    return FALSE;
-  if (g_strcmp0 (g_file_info_get_etag (info), data->etag) == 0 &&
-      g_file_info_get_size (info) == data->size)
-    return FALSE;
-
-  bytes = _cx_document_read_bounded (data->file, NULL, cancellable, NULL);
-  if (bytes == NULL)
-    return FALSE;
-  checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
-
-  return g_strcmp0 (checksum, data->checksum) != 0;
+  return cx_file_check (data->file, &was, NULL, cancellable) == CX_FILE_CHECK_CHANGED;
 }
 
 static void
@@ -196,7 +179,10 @@ cx_document_save_finish (CxDocument    *self,
 
   _cx_document_release_busy (self);
   if (!g_task_propagate_boolean (G_TASK (result), error))
-    return FALSE;
+    {
+      _cx_document_monitor_resume (self);
+      return FALSE;
+    }
 
   _cx_document_set_saved (self, data->file, g_steal_pointer (&data->etag),
                           g_steal_pointer (&data->checksum), data->size, data->state);

@@ -33,6 +33,8 @@ enum {
   PROP_TITLE,
   PROP_MODIFIED,
   PROP_BUSY,
+  PROP_DISK_STATE,
+  PROP_SAVING_DRAFT,
   N_PROPS
 };
 
@@ -53,6 +55,8 @@ cx_document_finalize (GObject *object)
   CxDocument *self = CX_DOCUMENT (object);
 
   g_clear_handle_id (&self->check_source, g_source_remove);
+  _cx_document_draft_free (self);
+  _cx_document_monitor_free (self);
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_data (self->plan, self);
   g_clear_object (&self->history);
@@ -90,6 +94,12 @@ cx_document_get_property (GObject    *object,
       break;
     case PROP_BUSY:
       g_value_set_boolean (value, self->busy > 0);
+      break;
+    case PROP_DISK_STATE:
+      g_value_set_enum (value, cx_document_get_disk_state (self));
+      break;
+    case PROP_SAVING_DRAFT:
+      g_value_set_boolean (value, _cx_document_draft_get_busy (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -138,6 +148,24 @@ cx_document_class_init (CxDocumentClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * CxDocument:disk-state:
+   *
+   * Whether someone else changed the file since it was read or saved
+   * (see cx-document-monitor.c).
+   */
+  properties[PROP_DISK_STATE] =
+    g_param_spec_enum ("disk-state", NULL, NULL, CX_TYPE_DOCUMENT_DISK_STATE,
+                       CX_DOCUMENT_DISK_SAME,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * CxDocument:saving-draft:
+   *
+   * Whether a draft is being made or written (see cx-document-draft.c).
+   */
+  properties[PROP_SAVING_DRAFT] =
+    g_param_spec_boolean ("saving-draft", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -208,6 +236,20 @@ _cx_document_attach (CxDocument *self)
                            G_CALLBACK (update_modified), self, G_CONNECT_SWAPPED);
   g_signal_connect (self->plan, "changed", G_CALLBACK (on_plan_changed), self);
   self->modified = self->file == NULL || cx_history_get_modified (self->history);
+  _cx_document_draft_attach (self);
+  _cx_document_monitor_attach (self);
+}
+
+void
+_cx_document_notify_disk_state (CxDocument *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISK_STATE]);
+}
+
+void
+_cx_document_notify_saving_draft (CxDocument *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVING_DRAFT]);
 }
 
 /**
@@ -680,6 +722,8 @@ _cx_document_set_saved (CxDocument     *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
   cx_history_set_saved_state (self->history, state);
   update_modified (self);
+  _cx_document_monitor_saved (self);
+  _cx_document_draft_saved (self, state);
 }
 
 /* ------------------------------------------------------------------ */

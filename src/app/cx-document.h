@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "cx-check.h"
+#include "cx-drafts.h"
 #include "cx-history.h"
 #include "cx-map.h"
 #include "cx-model.h"
@@ -41,6 +42,17 @@ typedef enum
   /* Overwrite the file even though it changed on disk */
   CX_DOCUMENT_SAVE_OVERWRITE = 1 << 0,
 } CxDocumentSaveFlags;
+
+/* The document's file on disk, as the file monitor last saw it */
+typedef enum
+{
+  CX_DOCUMENT_DISK_SAME,     /* what the document read or saved (or no file) */
+  CX_DOCUMENT_DISK_CHANGED,  /* someone else changed it */
+  CX_DOCUMENT_DISK_GONE,     /* someone else removed or moved it */
+} CxDocumentDiskState;
+
+GType cx_document_disk_state_get_type (void);
+#define CX_TYPE_DOCUMENT_DISK_STATE (cx_document_disk_state_get_type ())
 
 #define CX_TYPE_DOCUMENT (cx_document_get_type ())
 G_DECLARE_FINAL_TYPE (CxDocument, cx_document, CX, DOCUMENT, GObject)
@@ -90,5 +102,21 @@ void        cx_document_export_async   (CxDocument           *self,
 gboolean    cx_document_export_finish  (CxDocument           *self,
                                         GAsyncResult         *result,
                                         GError              **error);
+
+/* Drafts (cx-document-draft.c) */
+const char *cx_document_get_draft_id     (CxDocument           *self);
+gboolean    cx_document_get_saving_draft (CxDocument           *self);
+void        cx_document_discard_draft    (CxDocument           *self);
+void        cx_document_load_draft_async (CxDraftStore         *store,
+                                          CxDraft              *draft,
+                                          GCancellable         *cancellable,
+                                          GAsyncReadyCallback   callback,
+                                          gpointer              user_data);
+CxDocument *cx_document_load_draft_finish (GAsyncResult        *result,
+                                          GError              **error);
+
+/* The file on disk (cx-document-monitor.c) */
+CxDocumentDiskState cx_document_get_disk_state   (CxDocument   *self);
+void                cx_document_keep_own_version (CxDocument   *self);
 
 G_END_DECLS

@@ -4,12 +4,15 @@
  *
  * CxWindow is split by concern (as GNOME Text Editor splits its window):
  * cx-window.c the document and the views, cx-window-actions.c what the
- * user can do, cx-window-dnd.c dropping files. The GUI tests use this
+ * user can do, cx-window-dnd.c dropping files, cx-window-drafts.c the
+ * drafts offered for recovery and the bar that says the file changed on
+ * disk. The GUI tests use this
  * header too, to reach what a native file chooser would call.
  */
 
 #pragma once
 
+#include "cx-banner.h"
 #include "cx-findings-panel.h"
 #include "cx-map-view.h"
 #include "cx-step-panel.h"
@@ -58,6 +61,9 @@ struct _CxWindow
   GtkSearchBar         *find_bar;
   GtkSearchEntry       *find_entry;
   GtkLabel             *find_count_label;
+  CxBanner             *file_banner;
+  GtkWidget            *drafts_group;
+  GtkListBox           *drafts_list;
 
   /* The width last allocated, which decides what folds */
   int                   width;
@@ -101,6 +107,12 @@ void _cx_window_find_dispose        (CxWindow            *self);
 void _cx_window_find_update         (CxWindow            *self);
 void _cx_window_find_forget         (CxWindow            *self);
 void _cx_window_dnd_init            (CxWindow            *self);
+void _cx_window_class_drafts_init   (CxWindowClass       *klass);
+void _cx_window_drafts_init         (CxWindow            *self);
+void _cx_window_drafts_update       (CxWindow            *self);
+void _cx_window_offer_drafts        (CxWindow            *self);
+void _cx_window_replace_document    (CxWindow            *self,
+                                     CxDocument          *document);
 
 void _cx_window_save_document       (CxWindow            *self,
                                      GFile               *file,

@@ -220,6 +220,8 @@ cx_window_set_document (CxWindow   *self,
 
   if (self->document != NULL)
     {
+      /* Saved, or its changes let go of */
+      cx_document_discard_draft (self->document);
       g_signal_handlers_disconnect_by_data (self->document, self);
       g_signal_handlers_disconnect_by_data (cx_document_get_history (self->document), self);
       g_signal_handlers_disconnect_by_data (cx_document_get_plan (self->document), self);
@@ -267,7 +269,20 @@ cx_window_set_document (CxWindow   *self,
     gtk_widget_grab_focus (GTK_WIDGET (self->map_view));
 
   _cx_window_actions_update (self);
+  _cx_window_drafts_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+/* Shows @document instead of the plan shown, whose changes the user let
+ * go of (cx-window-drafts.c: a recovered draft, the file reloaded) */
+void
+_cx_window_replace_document (CxWindow   *self,
+                             CxDocument *document)
+{
+  g_return_if_fail (CX_IS_WINDOW (self));
+  g_return_if_fail (CX_IS_DOCUMENT (document));
+
+  cx_window_set_document (self, document);
 }
 
 /* ------------------------------------------------------------------ */
@@ -597,6 +612,9 @@ cx_window_close_request (GtkWindow *window)
       return TRUE;
     }
 
+  /* Saved, or its changes let go of: no draft to keep */
+  if (self->document != NULL)
+    cx_document_discard_draft (self->document);
   g_cancellable_cancel (self->load_cancellable);
   cx_window_save_state (self);
 
@@ -788,6 +806,7 @@ cx_window_class_init (CxWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, _cx_window_on_finding_action);
 
   _cx_window_class_actions_init (klass);
+  _cx_window_class_drafts_init (klass);
 }
 
 static gboolean
@@ -814,6 +833,7 @@ cx_window_init (CxWindow *self)
 
   _cx_window_actions_init (self);
   _cx_window_dnd_init (self);
+  _cx_window_drafts_init (self);
 
   cx_window_update_title (self);
   _cx_window_actions_update (self);

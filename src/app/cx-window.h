@@ -22,5 +22,8 @@ void        cx_window_open_file    (CxWindow            *self,
 gboolean    cx_window_is_empty     (CxWindow            *self);
 gboolean    cx_window_has_file     (CxWindow            *self,
                                     GFile               *file);
+void        cx_window_recover_draft (CxWindow           *self,
+                                     CxDraftStore       *store,
+                                     CxDraft            *draft);
 
 G_END_DECLS

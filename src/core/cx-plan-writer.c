@@ -25,10 +25,17 @@
 #include "cx-format.h"
 #include "cx-model-private.h"
 #include "cx-plan-io.h"
+#include "cx-plan-writer-private.h"
+
+/* The depth of a step's element: cxplan > phases > phase > step */
+#define STEP_DEPTH 3
 
 typedef struct
 {
-  GString   *out;
+  GString          *out;
+  CxStepBytesFunc   step_bytes;   /* a step's element written before, or NULL */
+  gpointer          user_data;
+  GPtrArray        *chunks;       /* GBytes: the output, in parts; or NULL: all in out */
 } Writer;
 
 static void
@@ -510,6 +517,17 @@ write_lanes (Writer   *w,
   end_tag (w, parent->depth, "lanes");
 }
 
+/* What was written since the last chunk, as one */
+static void
+flush_chunk (Writer *w)
+{
+  if (w->out->len == 0)
+    return;
+
+  g_ptr_array_add (w->chunks, g_bytes_new (w->out->str, w->out->len));
+  g_string_truncate (w->out, 0);
+}
+
 static void
 write_phases (Writer   *w,
               Children *parent,
@@ -540,10 +558,24 @@ write_phases (Writer   *w,
       g_string_append (w->out, ">\n");
 
       children_init (&sc, w, phase_extras, c.depth + 1);
+      g_assert (sc.depth == STEP_DEPTH);
       for (guint i = 0; i < steps->len; i++)
         {
+          CxStep *step = g_ptr_array_index (steps, i);
+          GBytes *written = w->step_bytes != NULL ? w->step_bytes (step, w->user_data) : NULL;
+
           children_next (&sc);
-          write_step (w, sc.depth, g_ptr_array_index (steps, i));
+          if (written == NULL)
+            write_step (w, sc.depth, step);
+          else if (w->chunks != NULL)
+            {
+              /* The element itself, not a copy of it */
+              flush_chunk (w);
+              g_ptr_array_add (w->chunks, g_bytes_ref (written));
+            }
+          else
+            g_string_append_len (w->out, g_bytes_get_data (written, NULL),
+                                 g_bytes_get_size (written));
         }
       children_end (&sc);
 
@@ -565,7 +597,10 @@ write_phases (Writer   *w,
  * Returns: (transfer full): the bytes of the file
  */
 GBytes *
-cx_plan_to_bytes (CxPlan *plan)
+_cx_plan_write (CxPlan          *plan,
+                CxStepBytesFunc  step_bytes,
+                gpointer         user_data,
+                GPtrArray       *chunks)
 {
   Writer w;
   Children c;
@@ -580,7 +615,10 @@ cx_plan_to_bytes (CxPlan *plan)
   for (guint phase = 0; phase < CX_N_PHASES; phase++)
     guess += plan->steps[phase]->len * 768;
 
-  w.out = g_string_sized_new (guess);
+  w.out = g_string_sized_new (chunks == NULL ? guess : 4096);
+  w.step_bytes = step_bytes;
+  w.user_data = user_data;
+  w.chunks = chunks;
 
   g_string_append (w.out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   open_tag (&w, 0, "cxplan");
@@ -612,6 +650,41 @@ cx_plan_to_bytes (CxPlan *plan)
 
   g_string_append (w.out, "</cxplan>\n");
 
+  if (chunks != NULL)
+    {
+      flush_chunk (&w);
+      g_string_free (w.out, TRUE);
+      return NULL;
+    }
 
   return g_string_free_to_bytes (w.out);
+}
+
+/* What cx_plan_to_bytes() documents above is _cx_plan_write(), which
+ * CxSlicedWriter also calls, with the steps it wrote before; with
+ * @chunks, the bytes are appended there in parts (the steps' own among
+ * them, shared) and NULL is returned */
+GBytes *
+cx_plan_to_bytes (CxPlan *plan)
+{
+  return _cx_plan_write (plan, NULL, NULL, NULL);
+}
+
+/**
+ * _cx_plan_append_step:
+ * @out: where to write
+ * @step: a step of a plan
+ *
+ * Appends the element of @step as cx_plan_to_bytes() writes it, at its
+ * depth in the file: what a CxStepBytesFunc gives back.
+ */
+void
+_cx_plan_append_step (GString *out,
+                      CxStep  *step)
+{
+  Writer w = { out, NULL, NULL, NULL };
+
+  g_return_if_fail (CX_IS_STEP (step));
+
+  write_step (&w, STEP_DEPTH, step);
 }

@@ -10,6 +10,12 @@
 # showing the plan, compared with the time just before launch, and the
 # time of 100 whole frames (before-paint to after-paint) scrolling
 # sideways. Prints the medians over RUNS launches (default 5).
+#
+# Then frames while drafts are written: cxplan-draft-bench (see its
+# header) types into a step's title ten keys a second while the map
+# scrolls every frame, for SECONDS (default 10), with drafts and without,
+# and reports the frame intervals and how long the drafts held the main
+# loop. Set DRAFT_BENCH_SECONDS=0 to leave it out.
 set -euo pipefail
 
 build=${1:-_build}
@@ -39,3 +45,11 @@ for n in 10 10000; do
     "$(echo "$(median < "$work/median") / 1000" | bc -l)" \
     "$(echo "$(median < "$work/p95") / 1000" | bc -l)"
 done
+
+seconds=${DRAFT_BENCH_SECONDS:-10}
+if [ "$seconds" -gt 0 ] && [ -x "$build/tests/bench/cxplan-draft-bench" ]; then
+  echo
+  echo "Frames while drafts are written ($seconds s of typing a run; load: $(cut -d' ' -f1-3 /proc/loadavg))"
+  GSETTINGS_SCHEMA_DIR="$build/src/app" GSETTINGS_BACKEND=memory GSK_RENDERER=cairo \
+    "$build/tests/bench/cxplan-draft-bench" "$seconds" 2>/dev/null | grep -v '^1\.\.0$\|^#'
+fi

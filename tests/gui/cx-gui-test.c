@@ -5,11 +5,37 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "cx-gui-test.h"
 
 #include "cx-edit.h"
 
 static CxApplication *application;
+static char *data_home;
+
+/**
+ * cx_gui_test_remove_tree:
+ * @path: a file or folder
+ *
+ * Removes @path and what it holds, without following links.
+ */
+void
+cx_gui_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    dir = g_dir_open (path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      cx_gui_test_remove_tree (child);
+    }
+  g_remove (path);
+}
 
 /**
  * cx_gui_test_init:
@@ -30,6 +56,12 @@ cx_gui_test_init (int    *argc,
 
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_setenv ("GTK_A11Y", "test", TRUE);
+
+  /* The user's data (drafts, recent files) in a folder of the program's
+   * own, so that no test sees another's drafts or leaves any behind */
+  data_home = g_dir_make_tmp ("cxplan-gui-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
   if (!gtk_init_check ())
     {
@@ -55,6 +87,9 @@ cx_gui_test_run (void)
   int status = g_test_run ();
 
   g_clear_object (&application);
+  if (data_home != NULL)
+    cx_gui_test_remove_tree (data_home);
+  g_clear_pointer (&data_home, g_free);
 
   return status;
 }

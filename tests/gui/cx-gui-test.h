@@ -37,6 +37,7 @@ CxApplication    *cx_gui_test_get_application     (void);
 char             *cx_gui_test_sample_path         (const char          *name);
 char             *cx_gui_test_bad_file_path       (const char          *name);
 CxPlan           *cx_gui_test_read_plan           (const char          *path);
+void              cx_gui_test_remove_tree         (const char          *path);
 void              cx_gui_test_assert_file_holds   (GFile               *file,
                                                    CxPlan              *plan);
 
