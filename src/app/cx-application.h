@@ -18,4 +18,12 @@ CxApplication *cx_application_new                  (void);
 CxWindow      *cx_application_find_window_for_file (CxApplication *self,
                                                     GFile         *file);
 
+char          *cx_application_dup_help_uri         (CxApplication *self,
+                                                    const char    *page);
+char          *cx_application_dup_help_html_uri    (CxApplication *self,
+                                                    const char    *page);
+void           cx_application_show_help            (CxApplication *self,
+                                                    GtkWindow     *parent,
+                                                    const char    *page);
+
 G_END_DECLS
