@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Opens the manual. The help viewer shows it as help:cxplan when the
- * desktop has one; where none can be reached (a sandbox without Yelp, or
- * a viewer that fails to start), the same pages open in the browser, from
+ * desktop has one that can read the installed pages; where none can be
+ * reached (a sandbox, a desktop without Yelp, an uninstalled run, or a
+ * viewer that fails to start), the same pages open in the browser, from
  * the HTML copy built with them (help/html).
  */
 
@@ -67,6 +68,42 @@ is_page_id (const char *page)
   return TRUE;
 }
 
+/* Whether the help viewer would find the pages: installed where Yelp looks
+ * for help:cxplan, under a data folder of the desktop, in a language of
+ * the user's or untranslated. Not so for an uninstalled run, or an install
+ * into a prefix the desktop does not search. */
+static gboolean
+help_pages_installed (void)
+{
+  const char *const *languages = g_get_language_names ();
+  const char *const *system_dirs = g_get_system_data_dirs ();
+  g_autoptr(GPtrArray) dirs = g_ptr_array_new ();
+
+  g_ptr_array_add (dirs, (gpointer) g_get_user_data_dir ());
+  for (guint d = 0; system_dirs[d] != NULL; d++)
+    g_ptr_array_add (dirs, (gpointer) system_dirs[d]);
+
+  for (guint d = 0; d < dirs->len; d++)
+    for (guint l = 0; languages[l] != NULL; l++)
+      {
+        g_autofree char *index = g_build_filename (g_ptr_array_index (dirs, d), "help",
+                                                   languages[l], CX_HELP_ID, "index.page", NULL);
+
+        if (g_file_test (index, G_FILE_TEST_IS_REGULAR))
+          return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* In a Flatpak sandbox the help viewer, if any, is the desktop's, which
+ * cannot read the pages installed inside the app */
+static gboolean
+in_sandbox (void)
+{
+  return g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS);
+}
+
 /**
  * cx_application_dup_help_html_uri:
  * @self: a #CxApplication
@@ -102,23 +139,30 @@ cx_application_dup_help_html_uri (CxApplication *self,
  *   for its first page
  *
  * Where the manual opens: `help:cxplan` or `help:cxplan/PAGE` when the
- * desktop has a handler for `help:` URIs; else the HTML copy, as
- * cx_application_dup_help_html_uri() finds it.
+ * desktop has a handler for `help:` URIs that can read the pages (they are
+ * installed where it looks, and this is not a sandbox); else the HTML
+ * copy, as cx_application_dup_help_html_uri() finds it; else, with no HTML
+ * copy either, the help viewer if there is one.
  *
- * Returns: (transfer full) (nullable): a URI, or %NULL when there is no
- *   help viewer and no HTML copy either
+ * Returns: (transfer full) (nullable): a URI, or %NULL when there is
+ *   neither a help viewer nor an HTML copy
  */
 char *
 cx_application_dup_help_uri (CxApplication *self,
                              const char    *page)
 {
   g_autoptr(GAppInfo) viewer = NULL;
+  g_autofree char *html = NULL;
 
   g_return_val_if_fail (CX_IS_APPLICATION (self), NULL);
 
   viewer = g_app_info_get_default_for_uri_scheme ("help");
-  if (viewer == NULL)
-    return cx_application_dup_help_html_uri (self, page);
+  if (viewer == NULL || in_sandbox () || !help_pages_installed ())
+    {
+      html = cx_application_dup_help_html_uri (self, page);
+      if (html != NULL || viewer == NULL)
+        return g_steal_pointer (&html);
+    }
 
   if (is_page_id (page))
     return g_strconcat ("help:" CX_HELP_ID "/", page, NULL);

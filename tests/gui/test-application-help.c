@@ -4,8 +4,9 @@
  *
  * The program runs on a desktop of its own: the system's data folders
  * without their applications, and in their place a "browser" for HTML
- * files and, in a subprocess, a "help viewer" for help: URIs, each a
- * script that writes down the URI it was started with. So the tests see
+ * files and, in subprocesses, a "help viewer" for help: URIs (with the
+ * manual's pages where it looks, or not), each a script that writes down
+ * the URI it was started with. So the tests see
  * what F1 really opens, through GIO's own choice of handler, as a desktop
  * with or without Yelp would.
  */
@@ -125,6 +126,15 @@ set_up_desktop (void)
   write_handler (data_home, "browser", "text/html", cache);
   if (g_getenv ("CX_TEST_HELP_VIEWER") != NULL)
     write_handler (data_home, "help-viewer", "x-scheme-handler/help", cache);
+  if (g_getenv ("CX_TEST_HELP_INSTALLED") != NULL)
+    {
+      /* The pages where the help viewer looks for help:cxplan */
+      g_autofree char *help_dir = g_build_filename (data_home, "help", "C", NULL);
+      g_autofree char *link = g_build_filename (help_dir, CX_HELP_ID, NULL);
+
+      g_assert_cmpint (g_mkdir_with_parents (help_dir, 0700), ==, 0);
+      g_assert_cmpint (symlink (CX_SOURCE_DATADIR "/../help/C", link), ==, 0);
+    }
   cache_path = g_build_filename (data_home, "applications", "mimeinfo.cache", NULL);
   g_file_set_contents (cache_path, cache->str, -1, &error);
   g_assert_no_error (error);
@@ -385,8 +395,22 @@ test_activate_without_viewer (void)
   cx_gui_test_destroy_window (window);
 }
 
-/* With a help viewer: help:cxplan, and no browser. In a subprocess, whose
- * desktop has one from its start */
+/* Runs the current test again in a subprocess whose desktop has a help
+ * viewer from its start, and the pages installed for it if @installed */
+static void
+run_with_viewer (gboolean installed)
+{
+  g_setenv ("CX_TEST_HELP_VIEWER", "1", TRUE);
+  if (installed)
+    g_setenv ("CX_TEST_HELP_INSTALLED", "1", TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_unsetenv ("CX_TEST_HELP_VIEWER");
+  g_unsetenv ("CX_TEST_HELP_INSTALLED");
+  g_test_trap_assert_passed ();
+}
+
+/* With a help viewer and the pages where it looks: help:cxplan, and no
+ * browser */
 static void
 test_with_viewer (void)
 {
@@ -398,10 +422,7 @@ test_with_viewer (void)
 
   if (!g_test_subprocess ())
     {
-      g_setenv ("CX_TEST_HELP_VIEWER", "1", TRUE);
-      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-      g_unsetenv ("CX_TEST_HELP_VIEWER");
-      g_test_trap_assert_passed ();
+      run_with_viewer (TRUE);
       return;
     }
 
@@ -417,6 +438,38 @@ test_with_viewer (void)
   opened = wait_for_launch ("help-viewer");
   g_assert_cmpstr (opened, ==, "help:" CX_HELP_ID);
   g_assert_false (was_launched ("browser"));
+
+  cx_gui_test_destroy_window (window);
+}
+
+/* With a help viewer that would not find the pages (an uninstalled run):
+ * the HTML copy in the browser, as with no viewer */
+static void
+test_viewer_without_pages (void)
+{
+  CxApplication *application;
+  CxWindow *window;
+  g_autofree char *expected = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *opened = NULL;
+
+  if (!g_test_subprocess ())
+    {
+      run_with_viewer (FALSE);
+      return;
+    }
+
+  application = cx_gui_test_get_application ();
+  expected = html_uri (g_getenv ("CXPLAN_HELPDIR"), "C", "index");
+  uri = cx_application_dup_help_uri (application, NULL);
+  g_assert_cmpstr (uri, ==, expected);
+
+  window = cx_gui_test_new_window ();
+  forget_launches ();
+  g_action_group_activate_action (G_ACTION_GROUP (application), "help", NULL);
+  opened = wait_for_launch ("browser");
+  g_assert_cmpstr (opened, ==, expected);
+  g_assert_false (was_launched ("help-viewer"));
 
   cx_gui_test_destroy_window (window);
 }
@@ -443,6 +496,7 @@ main (int   argc,
   g_test_add_func ("/cxplan/application-help/activate-without-viewer",
                    test_activate_without_viewer);
   g_test_add_func ("/cxplan/application-help/with-viewer", test_with_viewer);
+  g_test_add_func ("/cxplan/application-help/viewer-without-pages", test_viewer_without_pages);
 
   status = cx_gui_test_run ();
 
