@@ -4,9 +4,10 @@
  *
  * The Mallard pages of help/C are the ones help/meson.build lists (so that
  * each is installed), every check has its page under a predictable id
- * (check-CX012, which the app can open from a finding), and the HTML copy
- * that a browser opens where no help viewer can be reached holds every
- * page, with its title, and every figure. yelp-check validates the pages
+ * (check-CX012, which the app can open from a finding) with its name and
+ * severity, the findings it quotes are the ones the samples give, and the
+ * HTML copy that a browser opens where no help viewer can be reached holds
+ * every page, with its title, and every figure. yelp-check validates the pages
  * themselves, in the same 'help' suite.
  */
 
@@ -19,6 +20,7 @@
 #include <libxml/tree.h>
 
 #include "cx-check.h"
+#include "cx-plan-io.h"
 
 #define MALLARD_NS "http://projectmallard.org/1.0/"
 
@@ -61,6 +63,29 @@ collapse_space (const char *text)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* Read from memory: the core's reader gives libxml2 an entity loader that
+ * denies every file, the document's own included */
+static xmlDoc *
+read_xml (const char *path,
+          gboolean    html)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+  g_autoptr(GError) error = NULL;
+  xmlDoc *doc;
+
+  g_file_get_contents (path, &data, &length, &error);
+  g_assert_no_error (error);
+  if (html)
+    doc = htmlReadMemory (data, (int) length, path, "UTF-8",
+                          HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+  else
+    doc = xmlReadMemory (data, (int) length, path, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING);
+  g_assert_nonnull (doc);
+
+  return doc;
+}
+
 static xmlNode *
 first_mallard_child (xmlNode    *parent,
                      const char *name)
@@ -78,12 +103,11 @@ static HelpPage *
 read_page (const char *file_name)
 {
   g_autofree char *path = g_build_filename (env ("CX_HELP_SOURCEDIR"), "C", file_name, NULL);
-  xmlDoc *doc = xmlReadFile (path, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING);
+  xmlDoc *doc = read_xml (path, FALSE);
   xmlNode *root, *title;
   xmlChar *id, *text;
   HelpPage *page;
 
-  g_assert_nonnull (doc);
   root = xmlDocGetRootElement (doc);
   g_assert_cmpstr ((const char *) root->name, ==, "page");
   title = first_mallard_child (root, "title");
@@ -215,17 +239,98 @@ test_check_pages (void)
     }
 }
 
+/* Collects the text of every <screen> under @node */
+static void
+collect_screens (xmlNode   *node,
+                 GPtrArray *screens)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      if (g_str_equal ((const char *) child->name, "screen"))
+        {
+          xmlChar *text = xmlNodeGetContent (child);
+
+          g_ptr_array_add (screens, g_strdup ((const char *) text));
+          xmlFree (text);
+        }
+      else
+        collect_screens (child, screens);
+    }
+}
+
+/* A check's example quotes a finding as the checks word it today: each
+ * <screen> of a check page is the message and id of a finding in the
+ * bundled samples (so a changed message or sample shows here) */
+static void
+test_check_examples (void)
+{
+  g_autoptr(GHashTable) findings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *samples = g_build_filename (CX_SOURCE_DATADIR, "samples", NULL);
+  const char *name;
+  guint n_quoted = 0;
+
+  dir = g_dir_open (samples, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (samples, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(CxPlan) plan = NULL;
+      g_autoptr(GPtrArray) found = NULL;
+
+      if (!g_str_has_suffix (name, ".cxplan"))
+        continue;
+      plan = cx_plan_read_from_file (file, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      found = cx_check_plan (plan);
+      for (guint i = 0; i < found->len; i++)
+        {
+          const CxFinding *finding = g_ptr_array_index (found, i);
+
+          g_hash_table_add (findings, g_strdup_printf ("%s [%s]", finding->message,
+                                                       cx_check_info (finding->check)->id));
+        }
+    }
+
+  for (guint n = 1; n <= N_SPEC_CHECKS; n++)
+    {
+      g_autofree char *file_name = g_strdup_printf ("check-CX%03u.page", n);
+      g_autofree char *path = g_build_filename (env ("CX_HELP_SOURCEDIR"), "C", file_name, NULL);
+      g_autofree char *suffix = g_strdup_printf (" [CX%03u]", n);
+      g_autoptr(GPtrArray) screens = g_ptr_array_new_with_free_func (g_free);
+      xmlDoc *doc = read_xml (path, FALSE);
+
+      collect_screens (xmlDocGetRootElement (doc), screens);
+      xmlFreeDoc (doc);
+
+      for (guint i = 0; i < screens->len; i++)
+        {
+          const char *quoted = g_ptr_array_index (screens, i);
+
+          g_assert_true (g_str_has_suffix (quoted, suffix));
+          if (!g_hash_table_contains (findings, quoted))
+            g_error ("%s quotes a finding no sample gives: %s", file_name, quoted);
+          n_quoted++;
+        }
+    }
+
+  /* Most checks show one; those the samples do not trigger tell a story */
+  g_assert_cmpuint (n_quoted, >=, N_SPEC_CHECKS / 2);
+}
+
 /* ------------------------------------------------------------------ */
 /* The HTML copy                                                       */
 
 static char *
 html_title (const char *path)
 {
-  htmlDocPtr doc = htmlReadFile (path, "UTF-8",
-                                 HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+  xmlDoc *doc = read_xml (path, TRUE);
   char *title = NULL;
 
-  g_assert_nonnull (doc);
   for (xmlNode *node = xmlDocGetRootElement (doc); node != NULL && title == NULL;)
     {
       if (node->type == XML_ELEMENT_NODE && g_str_equal ((const char *) node->name, "title"))
@@ -274,10 +379,16 @@ test_html_pages (void)
     }
 }
 
-/* A check's HTML page names the check as cxplan-tool does */
+/* A check's HTML page names the check, and its severity, as cxplan-tool does */
 static void
 test_html_check_names (void)
 {
+  const char *severities[] = {
+    [CX_SEVERITY_INFO] = "info",
+    [CX_SEVERITY_WARNING] = "warning",
+    [CX_SEVERITY_ERROR] = "error",
+  };
+
   for (guint check = 0; check < CX_N_CHECKS; check++)
     {
       const CxCheckInfo *info = cx_check_info (check);
@@ -285,11 +396,20 @@ test_html_check_names (void)
       g_autofree char *path = g_build_filename (env ("CX_HELP_HTMLDIR"), "C", name, NULL);
       g_autofree char *html = NULL;
       g_autofree char *code = g_strdup_printf (">%s<", info->name);
+      g_autofree char *severity = NULL;
       g_autoptr(GError) error = NULL;
 
       g_file_get_contents (path, &html, NULL, &error);
       g_assert_no_error (error);
       g_assert_nonnull (strstr (html, code));
+
+      if (info->lowest != info->severity)
+        severity = g_strdup_printf ("Severity: %s or %s.", severities[info->severity],
+                                    severities[info->lowest]);
+      else
+        severity = g_strdup_printf ("Severity: %s.", severities[info->severity]);
+      if (strstr (html, severity) == NULL)
+        g_error ("%s does not say “%s”", name, severity);
     }
 }
 
@@ -333,6 +453,7 @@ main (int   argc,
   g_test_add_func ("/cxplan/help/pages-listed", test_pages_listed);
   g_test_add_func ("/cxplan/help/page-ids", test_page_ids);
   g_test_add_func ("/cxplan/help/check-pages", test_check_pages);
+  g_test_add_func ("/cxplan/help/check-examples", test_check_examples);
   g_test_add_func ("/cxplan/help/html/pages", test_html_pages);
   g_test_add_func ("/cxplan/help/html/check-names", test_html_check_names);
   g_test_add_func ("/cxplan/help/html/figures", test_html_figures);
