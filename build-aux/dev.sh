@@ -17,7 +17,7 @@ packages=(
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-bin libxml2-dev libxml2-utils libjson-glib-dev
   libcairo2-dev libpango1.0-dev libgtk-4-dev libadwaita-1-dev fonts-cantarell
-  desktop-file-utils appstream shared-mime-info librsvg2-bin
+  desktop-file-utils appstream shared-mime-info librsvg2-bin yelp-tools itstool
   xvfb xauth dbus imagemagick valgrind libxtst-dev
   # the benchmark's whole-process comparison with xmllint
   hyperfine

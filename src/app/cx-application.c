@@ -43,6 +43,7 @@ static const struct
   { "win.find-next",           { "<Control>g", NULL } },
   { "win.find-previous",       { "<Shift><Control>g", NULL } },
   { "app.quit",                { "<Control>q", NULL } },
+  { "app.help",                { "F1", NULL } },
   { "win.open",                { "<Control>o", NULL } },
   { "win.save",                { "<Control>s", NULL } },
   { "win.save-as",             { "<Shift><Control>s", NULL } },
@@ -165,11 +166,23 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+help_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  CxApplication *self = user_data;
+
+  cx_application_show_help (self, gtk_application_get_active_window (GTK_APPLICATION (self)),
+                            NULL);
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = quit_action },
   { .name = "new-window", .activate = new_window_action },
   { .name = "open", .activate = open_action },
   { .name = "about", .activate = about_action },
+  { .name = "help", .activate = help_action },
 };
 
 /* ------------------------------------------------------------------ */

@@ -22,5 +22,12 @@ GListModel    *cx_application_get_drafts           (CxApplication *self);
 void           cx_application_offer_draft          (CxApplication *self,
                                                     CxDraft       *draft);
 void           cx_application_list_drafts          (CxApplication *self);
+char          *cx_application_dup_help_uri         (CxApplication *self,
+                                                    const char    *page);
+char          *cx_application_dup_help_html_uri    (CxApplication *self,
+                                                    const char    *page);
+void           cx_application_show_help            (CxApplication *self,
+                                                    GtkWindow     *parent,
+                                                    const char    *page);
 
 G_END_DECLS

@@ -667,7 +667,7 @@ recover_thread (GTask        *task,
   bytes = cx_draft_store_read (data->store, cx_draft_get_id (data->draft), cancellable, &error);
   if (bytes != NULL)
     data->plan = cx_plan_read_from_data (g_bytes_get_data (bytes, NULL),
-                                         g_bytes_get_size (bytes), NULL, NULL, NULL, NULL,
+                                         g_bytes_get_size (bytes), NULL, NULL, NULL, cancellable,
                                          &error);
   if (data->plan == NULL)
     {

@@ -58,10 +58,15 @@ cx_gui_test_init (int    *argc,
   g_setenv ("GTK_A11Y", "test", TRUE);
 
   /* The user's data (drafts, recent files) in a folder of the program's
-   * own, so that no test sees another's drafts or leaves any behind */
-  data_home = g_dir_make_tmp ("cxplan-gui-test-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+   * own, so that no test sees another's drafts or leaves any behind; a
+   * test that made a whole desktop of its own (CX_TEST_DESKTOP, with its
+   * handlers in its data home) keeps it */
+  if (g_getenv ("CX_TEST_DESKTOP") == NULL)
+    {
+      data_home = g_dir_make_tmp ("cxplan-gui-test-XXXXXX", &error);
+      g_assert_no_error (error);
+      g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+    }
 
   if (!gtk_init_check ())
     {
