@@ -5,6 +5,10 @@
 #   build-aux/dev.sh test   install what is missing, build, and run every test suite:
 #                           the plain build, one with AddressSanitizer + UBSan, and the
 #                           core tests under valgrind memcheck
+#   build-aux/dev.sh flatpak
+#                           install Flatpak's tools, build the Flatpak offline against a
+#                           test runtime made from Debian 12 packages, install its bundle
+#                           and run it (build-aux/flatpak-test.sh)
 #
 # Installing is idempotent: packages already there are not fetched again.
 # Set CX_SKIP_INSTALL=1 to skip the package step (on a machine that is not Debian).
@@ -35,10 +39,29 @@ fi
 sarif_multitool_version=5.7.0
 npm_prefix="$here/_build-npm"
 
+# What `flatpak` adds on the host: Flatpak and its builder (which strips with
+# eu-strip), what makes the test runtime, the document portal, and what looks
+# at the window. Only `flatpak` installs these.
+flatpak_packages=(
+  flatpak flatpak-builder elfutils debootstrap ostree jq
+  xdg-desktop-portal fuse3 xvfb xauth dbus imagemagick xdotool x11-utils
+)
+
+# The test runtime holds the build packages above (less the host's test tools,
+# see build-aux/flatpak-test.sh) and these, which the GNOME SDK has too:
+# flatpak-builder's appstream-compose, the icon cache, the SVG loader for the
+# icon, fonts and icon themes.
+flatpak_runtime_packages=(
+  appstream-util gtk-update-icon-cache librsvg2-common fonts-cantarell fonts-dejavu-core
+  hicolor-icon-theme adwaita-icon-theme
+)
+
+# install_missing [PACKAGE…]: the packages above, or these
 install_missing () {
   [ "${CX_SKIP_INSTALL:-0}" = 1 ] && return 0
-  local missing=()
-  for p in "${packages[@]}"; do
+  local missing=() wanted=("$@")
+  [ $# -eq 0 ] && wanted=("${packages[@]}")
+  for p in "${wanted[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
       missing+=("$p")
     fi
@@ -159,8 +182,13 @@ case "$cmd" in
     fi
     [ "$failed" -eq 0 ]
     ;;
+  flatpak)
+    install_missing "${flatpak_packages[@]}"
+    CX_BUILD_PACKAGES="${packages[*]}" CX_RUNTIME_PACKAGES="${flatpak_runtime_packages[*]}" \
+      exec bash build-aux/flatpak-test.sh
+    ;;
   *)
-    echo "usage: $0 run|test" >&2
+    echo "usage: $0 run|test|flatpak" >&2
     exit 64
     ;;
 esac
