@@ -103,6 +103,8 @@ mirror=${CX_DEBIAN_MIRROR:-$(apt_mirror debian)}
 security=$(apt_mirror debian-security)
 in_root () { chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin LANG=C.UTF-8 \
                DEBIAN_FRONTEND=noninteractive "$@"; }
+# A run cut short may have left the root's /proc mounted
+mountpoint -q "$root/proc" 2> /dev/null && umount "$root/proc"
 if [ ! -x "$root/usr/bin/apt-get" ]; then
   if [ -z "$mirror" ]; then
     fail "a Debian mirror is listed in /etc/apt (or CX_DEBIAN_MIRROR is set)"
@@ -135,10 +137,12 @@ missing_in_root
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing in the root: ${missing[*]}"
   mount -t proc proc "$root/proc"
+  trap 'umount "$root/proc" 2> /dev/null' EXIT
   in_root apt-get update -q > "$work/apt.log" 2>&1 &&
     in_root apt-get install -y -q --no-install-recommends "${missing[@]}" >> "$work/apt.log" 2>&1
   rc=$?
   umount "$root/proc"
+  trap - EXIT
   in_root apt-get clean
   [ $rc -eq 0 ] || { tail -n 20 "$work/apt.log"; fail "packages installed in the root"; end; finish; }
 fi
