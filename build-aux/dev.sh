@@ -203,7 +203,7 @@ case "$cmd" in
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
       suite "address + undefined sanitizers" _build-sanitize --no-suite gui
     suite "valgrind memcheck" _build --setup=valgrind --suite core
-    # About 6 minutes on a fresh machine (the Debian root is made once per clone)
+    # 6 minutes on a fresh, quiet machine, 22 under heavy load; then 2-6 (README, "The Flatpak")
     flatpak_suite
     echo
     if [ "$skipped" -gt 0 ]; then

@@ -246,6 +246,17 @@ check "the MIME type is exported" test -s "$exports/mime/packages/$app_id.xml"
 check "the icon is exported" test -s "$exports/icons/hicolor/scalable/apps/$app_id.svg"
 check "the launcher is exported and forwards files" \
   grep -q -- "--file-forwarding $app_id @@u %U @@" "$exports/applications/$app_id.desktop"
+# What the installed bundle carries: every translation (the manifest keeps
+# them in the app, not in a Locale extension a bundle would leave out) and
+# the manual, when the checkout has them
+installed=$FLATPAK_USER_DIR/app/$app_id/current/active/files
+for lang in $(sed 's/#.*//' po/LINGUAS 2> /dev/null); do
+  check "the bundle carries the $lang translation" \
+    test -s "$installed/share/locale/$lang/LC_MESSAGES/cxplan.mo"
+done
+if [ -d help/C ]; then
+  check "the bundle carries the manual" compgen -G "$installed/share/help/C/*/index.page"
+fi
 flatpak --user info --show-permissions "$app_id" > "$work/permissions.txt" 2>&1
 check "the installed app has no file system access" \
   bash -c '! grep -q "^filesystems=" "$1" && grep -q "^shared=ipc;" "$1"' _ "$work/permissions.txt"
