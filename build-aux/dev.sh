@@ -4,7 +4,12 @@
 #   build-aux/dev.sh run    install what is missing, build, and open a sample plan
 #   build-aux/dev.sh test   install what is missing, build, and run every test suite:
 #                           the plain build, one with AddressSanitizer + UBSan, and the
-#                           core tests under valgrind memcheck
+#                           core tests under valgrind memcheck, then the Flatpak stage
+#                           below (CX_SKIP_FLATPAK=1 leaves it out)
+#   build-aux/dev.sh flatpak
+#                           install Flatpak's tools, build the Flatpak offline against a
+#                           test runtime made from Debian 12 packages, install its bundle
+#                           and run it (build-aux/flatpak-test.sh)
 #
 # Installing is idempotent: packages already there are not fetched again.
 # Set CX_SKIP_INSTALL=1 to skip the package step (on a machine that is not Debian).
@@ -35,10 +40,29 @@ fi
 sarif_multitool_version=5.7.0
 npm_prefix="$here/_build-npm"
 
+# What `flatpak` adds on the host: Flatpak and its builder (which strips with
+# eu-strip), what makes the test runtime, the document portal, and what looks
+# at the window. Only `flatpak` installs these.
+flatpak_packages=(
+  flatpak flatpak-builder elfutils debootstrap ostree jq
+  xdg-desktop-portal fuse3 xvfb xauth dbus imagemagick xdotool x11-utils
+)
+
+# The test runtime holds the build packages above (less the host's test tools,
+# see build-aux/flatpak-test.sh) and these, which the GNOME SDK has too:
+# flatpak-builder's appstream-compose, the icon cache, the SVG loader for the
+# icon, fonts and icon themes.
+flatpak_runtime_packages=(
+  appstream-util gtk-update-icon-cache librsvg2-common fonts-cantarell fonts-dejavu-core
+  hicolor-icon-theme adwaita-icon-theme
+)
+
+# install_missing [PACKAGE…]: the packages above, or these
 install_missing () {
   [ "${CX_SKIP_INSTALL:-0}" = 1 ] && return 0
-  local missing=()
-  for p in "${packages[@]}"; do
+  local missing=() wanted=("$@")
+  [ $# -eq 0 ] && wanted=("${packages[@]}")
+  for p in "${wanted[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
       missing+=("$p")
     fi
@@ -109,6 +133,34 @@ suite () {
   rm -f "$log"
 }
 
+# flatpak_test: build-aux/flatpak-test.sh, which prints "ok - …" or
+# "not ok - …" a check and ends on "flatpak: N passed, N failed"
+flatpak_test () {
+  CX_BUILD_PACKAGES="${packages[*]}" CX_RUNTIME_PACKAGES="${flatpak_runtime_packages[*]}" \
+    bash build-aux/flatpak-test.sh
+}
+
+# flatpak_suite: the same, counted in the totals like a meson suite
+flatpak_suite () {
+  local log n
+  echo "== flatpak: build the bundle offline, install it, run it =="
+  if [ "${CX_SKIP_FLATPAK:-0}" = 1 ]; then
+    echo "skipped (CX_SKIP_FLATPAK=1)"
+    skipped=$((skipped + 1))
+    return 0
+  fi
+  install_missing "${flatpak_packages[@]}"
+  log=$(mktemp)
+  flatpak_test 2>&1 | tee "$log" || :
+  if ! grep -q '^flatpak: [0-9]* passed' "$log"; then
+    echo "flatpak: the stage did not finish (no summary)"
+    failed=$((failed + 1))
+  fi
+  n=$(grep -c '^ok - ' "$log" || :);     passed=$((passed + n))
+  n=$(grep -c '^not ok - ' "$log" || :); failed=$((failed + n))
+  rm -f "$log"
+}
+
 cmd=${1:-}
 case "$cmd" in
   run)
@@ -151,6 +203,8 @@ case "$cmd" in
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
       suite "address + undefined sanitizers" _build-sanitize --no-suite gui
     suite "valgrind memcheck" _build --setup=valgrind --suite core
+    # 6 minutes on a fresh, quiet machine, 22 under heavy load; then 2-6 (README, "The Flatpak")
+    flatpak_suite
     echo
     if [ "$skipped" -gt 0 ]; then
       echo "$passed passed, $failed failed, $skipped skipped"
@@ -159,8 +213,12 @@ case "$cmd" in
     fi
     [ "$failed" -eq 0 ]
     ;;
+  flatpak)
+    install_missing "${flatpak_packages[@]}"
+    flatpak_test
+    ;;
   *)
-    echo "usage: $0 run|test" >&2
+    echo "usage: $0 run|test|flatpak" >&2
     exit 64
     ;;
 esac
