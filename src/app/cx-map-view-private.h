@@ -29,6 +29,7 @@ struct _CxMapView
   int            selected_phase; /* chosen without a step, or -1 */
   CxLane        *cursor_lane;    /* the cursor's row of the selected step, NULL: its header */
   CxHistory     *history;        /* nullable: the map edits the plan through it */
+  char          *persona;        /* nullable: the persona whose journey is shown */
 
   /* The editor open in place, and what it edits */
   GtkWidget     *editor;

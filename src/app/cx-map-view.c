@@ -388,7 +388,8 @@ cx_map_view_rebuild_layout (CxMapView *self,
   self->layout_stale = FALSE;
   if (self->plan != NULL)
     {
-      CxMapLayoutOptions options = { .phase = -1, .font_family = NULL };
+      CxMapLayoutOptions options = { .phase = -1, .font_family = NULL,
+                                     .persona = self->persona };
 
       self->layout = cx_map_layout_new (self->plan, self->findings, &options);
     }
@@ -458,6 +459,39 @@ cx_map_view_set_findings (CxMapView *self,
 }
 
 /**
+ * cx_map_view_set_persona:
+ * @self: a #CxMapView
+ * @persona_id: (nullable): a persona's id, to show only its journey (its
+ *   steps and every persona's); %NULL for every step
+ *
+ * The step selected stays selected if it is in that journey.
+ */
+void
+cx_map_view_set_persona (CxMapView  *self,
+                         const char *persona_id)
+{
+  g_return_if_fail (CX_IS_MAP_VIEW (self));
+
+  if (g_strcmp0 (self->persona, persona_id) == 0)
+    return;
+
+  g_free (self->persona);
+  self->persona = g_strdup (persona_id);
+  cx_map_view_rebuild_layout (self, TRUE);
+  if (self->selected != NULL && self->layout != NULL &&
+      !cx_map_layout_shows_step (self->layout, self->selected))
+    cx_map_view_set_selected_step (self, NULL);
+}
+
+const char *
+cx_map_view_get_persona (CxMapView *self)
+{
+  g_return_val_if_fail (CX_IS_MAP_VIEW (self), NULL);
+
+  return self->persona;
+}
+
+/**
  * cx_map_view_get_selected_phase:
  * @self: a #CxMapView
  *
@@ -506,6 +540,8 @@ cx_map_view_set_plan (CxMapView *self,
     {
       cx_map_view_set_selected_step (self, NULL);
       self->selected_phase = -1;
+      /* Another plan's personas: every step */
+      g_clear_pointer (&self->persona, g_free);
       if (self->plan != NULL)
         g_signal_handlers_disconnect_by_data (self->plan, self);
       if (plan != NULL)
@@ -702,6 +738,7 @@ cx_map_view_dispose (GObject *object)
   g_clear_pointer (&self->layout, cx_map_layout_unref);
   g_clear_pointer (&self->header_node, gsk_render_node_unref);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
+  g_clear_pointer (&self->persona, g_free);
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_data (self->plan, self);
   g_clear_object (&self->plan);
