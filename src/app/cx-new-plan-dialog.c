@@ -25,6 +25,7 @@ struct _CxNewPlanDialog
   GtkListBox  *templates_list;
   GtkWidget   *create_button;
   GPtrArray   *buttons;      /* GtkCheckButton, one a template, each with its "cx-template" */
+  gboolean     just_chosen;  /* the row activated has just been chosen by it */
 };
 
 enum {
@@ -51,16 +52,27 @@ on_create_clicked (CxNewPlanDialog *self)
   g_object_unref (self);
 }
 
-/* A row chosen again, by a click or Enter, is a choice made */
+/* A row activated (a click, Enter) chooses its template; activated again
+ * when chosen, it creates the plan */
 static void
 on_row_activated (CxNewPlanDialog *self,
                   GtkListBoxRow   *row,
                   GtkListBox      *list)
 {
   GtkCheckButton *button = g_object_get_data (G_OBJECT (row), "cx-button");
+  gboolean just_chosen = self->just_chosen;
 
-  if (gtk_check_button_get_active (button))
+  self->just_chosen = FALSE;
+  if (!just_chosen && gtk_check_button_get_active (button))
     on_create_clicked (self);
+}
+
+static void
+on_toggled (CxNewPlanDialog *self,
+            GtkCheckButton  *button)
+{
+  if (gtk_check_button_get_active (button))
+    self->just_chosen = TRUE;
 }
 
 static GtkWidget *
@@ -102,6 +114,7 @@ template_row (CxNewPlanDialog  *self,
   if (group != NULL)
     gtk_check_button_set_group (GTK_CHECK_BUTTON (button), group);
   g_object_set_data_full (G_OBJECT (button), "cx-template", g_strdup (template_->name), g_free);
+  g_signal_connect_swapped (button, "toggled", G_CALLBACK (on_toggled), self);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), button);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
   g_object_set_data (G_OBJECT (row), "cx-button", button);
@@ -167,6 +180,7 @@ cx_new_plan_dialog_init (CxNewPlanDialog *self)
   /* The blank plan, unless another is chosen */
   if (self->buttons->len > 0)
     gtk_check_button_set_active (g_ptr_array_index (self->buttons, 0), TRUE);
+  self->just_chosen = FALSE;
   gtk_window_set_default_widget (GTK_WINDOW (self), self->create_button);
 }
 

@@ -26,171 +26,25 @@
 #include "cx-plan-properties-private.h"
 #include "cx-templates.h"
 
-/* What a row of a lane or persona holds, as the row's "cx-item" */
-typedef struct
-{
-  CxPlanProperties *self;          /* not owned: the window outlives its rows */
-  GObject          *object;        /* the CxLane or CxPersona */
-  AdwExpanderRow   *row;
-  AdwEntryRow      *name_row;
-  AdwActionRow     *place_row;
-  GtkWidget        *up_button;
-  GtkWidget        *down_button;
-  GtkWidget        *delete_button;
-
-  /* A lane's */
-  AdwComboRow      *kind_row;
-  GArray           *kinds;         /* CxLaneKind, the kind row's choices */
-
-  /* A persona's */
-  AdwEntryRow      *description_row;
-  AdwComboRow      *mood_row;
-} ItemRow;
-
-static void
-item_row_free (ItemRow *item)
+void
+cx_item_row_free (CxItemRow *item)
 {
   g_clear_object (&item->object);
   g_clear_pointer (&item->kinds, g_array_unref);
   g_free (item);
 }
 
-static ItemRow *
-item_of (GtkWidget *row)
+CxItemRow *
+_cx_item_row_of (GtkWidget *row)
 {
   return g_object_get_data (G_OBJECT (row), "cx-item");
-}
-
-/* ------------------------------------------------------------------ */
-/* Words                                                               */
-
-/**
- * cx_plan_properties_kind_summary:
- * @kind: a kind of lane
- *
- * Returns: what a lane of @kind shows, in a few words
- */
-const char *
-cx_plan_properties_kind_summary (CxLaneKind kind)
-{
-  switch (kind)
-    {
-    case CX_LANE_KIND_ACTIONS:
-      return _("What the customer does");
-    case CX_LANE_KIND_TOUCHPOINTS:
-      return _("Where the customer meets the service");
-    case CX_LANE_KIND_FRONTSTAGE:
-      return _("What staff do in front of the customer");
-    case CX_LANE_KIND_BACKSTAGE:
-      return _("What staff do out of the customer’s sight");
-    case CX_LANE_KIND_SUPPORT:
-      return _("The systems and partners behind it all");
-    case CX_LANE_KIND_PAINS:
-      return _("What hurts or annoys the customer");
-    case CX_LANE_KIND_IDEAS:
-      return _("Ideas to make the step better");
-    case CX_LANE_KIND_NOTES:
-      return _("Anything else worth writing down");
-    case CX_LANE_KIND_EMOTION:
-      return _("The customer’s feelings as a curve, from each step’s emotion; holds no text");
-    case CX_LANE_KIND_EXPECTATION:
-      return _("Expected against delivered levels as a chart, from each step; holds no text");
-    default:
-      g_return_val_if_reached ("");
-    }
-}
-
-static const char *
-lane_name (CxLane *lane)
-{
-  const char *name = cx_lane_get_name (lane);
-
-  return name != NULL ? name : _("Untitled lane");
-}
-
-static const char *
-persona_name (CxPersona *persona)
-{
-  const char *name = cx_persona_get_name (persona);
-
-  return name != NULL ? name : _("Untitled persona");
-}
-
-/**
- * cx_plan_delete_lane_and_say:
- * @history: the plan's history
- * @lane: a lane of the plan
- * @error: a #GError
- *
- * Returns: (transfer full) (nullable): what was deleted, for a toast
- */
-char *
-cx_plan_delete_lane_and_say (CxHistory  *history,
-                             CxLane     *lane,
-                             GError    **error)
-{
-  g_autofree char *name = NULL;
-  guint n_cells;
-
-  g_return_val_if_fail (CX_IS_HISTORY (history), NULL);
-  g_return_val_if_fail (CX_IS_LANE (lane), NULL);
-
-  name = g_strdup (lane_name (lane));
-  n_cells = cx_edit_count_lane_cells (cx_history_get_plan (history), lane);
-  if (!cx_edit_delete_lane (history, lane, error))
-    return NULL;
-
-  if (n_cells == 0)
-    /* Translators: a toast: "Lane “Backstage” deleted" */
-    return g_strdup_printf (_("Lane “%s” deleted"), name);
-
-  /* Translators: a toast: "Lane “Backstage” deleted, with 3 cells" */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Lane “%s” deleted, with %u cell",
-                                       "Lane “%s” deleted, with %u cells", n_cells),
-                          name, n_cells);
-}
-
-/**
- * cx_plan_delete_persona_and_say:
- * @history: the plan's history
- * @persona: a persona of the plan
- * @error: a #GError
- *
- * Returns: (transfer full) (nullable): what was deleted, for a toast
- */
-char *
-cx_plan_delete_persona_and_say (CxHistory  *history,
-                                CxPersona  *persona,
-                                GError    **error)
-{
-  g_autofree char *name = NULL;
-  guint n_steps;
-
-  g_return_val_if_fail (CX_IS_HISTORY (history), NULL);
-  g_return_val_if_fail (CX_IS_PERSONA (persona), NULL);
-
-  name = g_strdup (persona_name (persona));
-  n_steps = cx_edit_count_persona_steps (cx_history_get_plan (history), persona);
-  if (!cx_edit_delete_persona (history, persona, error))
-    return NULL;
-
-  if (n_steps == 0)
-    /* Translators: a toast: "Persona “Coach” deleted" */
-    return g_strdup_printf (_("Persona “%s” deleted"), name);
-
-  /* Translators: a toast: "Persona “Coach” deleted: its 4 steps are now every persona’s" */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "Persona “%s” deleted: its step is now every persona’s",
-                                       "Persona “%s” deleted: its %u steps are now every "
-                                       "persona’s", n_steps),
-                          name, n_steps);
 }
 
 /* ------------------------------------------------------------------ */
 /* Moving                                                              */
 
 static int
-item_index (ItemRow *item)
+item_index (CxItemRow *item)
 {
   CxPlan *plan = item->self->plan;
 
@@ -200,7 +54,7 @@ item_index (ItemRow *item)
 }
 
 static guint
-item_count (ItemRow *item)
+item_count (CxItemRow *item)
 {
   CxPlan *plan = item->self->plan;
 
@@ -208,8 +62,8 @@ item_count (ItemRow *item)
 }
 
 static void
-move_item_to (ItemRow *item,
-              int      position)
+move_item_to (CxItemRow *item,
+              int        position)
 {
   g_autoptr(GError) error = NULL;
   CxHistory *history = item->self->history;
@@ -226,13 +80,13 @@ move_item_to (ItemRow *item,
 }
 
 static void
-on_up_clicked (ItemRow *item)
+on_up_clicked (CxItemRow *item)
 {
   move_item_to (item, item_index (item) - 1);
 }
 
 static void
-on_down_clicked (ItemRow *item)
+on_down_clicked (CxItemRow *item)
 {
   move_item_to (item, item_index (item) + 1);
 }
@@ -242,7 +96,7 @@ move_shortcut (GtkWidget *widget,
                GVariant  *arguments,
                gpointer   user_data)
 {
-  ItemRow *item = item_of (widget);
+  CxItemRow *item = _cx_item_row_of (widget);
 
   move_item_to (item, item_index (item) + g_variant_get_int32 (arguments));
   return TRUE;
@@ -252,7 +106,7 @@ static GdkContentProvider *
 on_drag_prepare (GtkDragSource *source,
                  double         x,
                  double         y,
-                 ItemRow       *item)
+                 CxItemRow     *item)
 {
   return gdk_content_provider_new_typed (G_OBJECT_TYPE (item->object), item->object);
 }
@@ -260,7 +114,7 @@ on_drag_prepare (GtkDragSource *source,
 static void
 on_drag_begin (GtkDragSource *source,
                GdkDrag       *drag,
-               ItemRow       *item)
+               CxItemRow     *item)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (item->row));
 
@@ -273,18 +127,18 @@ on_drop (GtkDropTarget *target,
          const GValue  *value,
          double         x,
          double         y,
-         ItemRow       *item)
+         CxItemRow     *item)
 {
   GObject *dropped = g_value_get_object (value);
   GtkWidget *row;
-  ItemRow *moved;
+  CxItemRow *moved;
 
   if (dropped == NULL || G_OBJECT_TYPE (dropped) != G_OBJECT_TYPE (item->object))
     return FALSE;
 
   row = g_hash_table_lookup (CX_IS_LANE (dropped) ? item->self->lane_rows
                                                   : item->self->persona_rows, dropped);
-  moved = row != NULL ? item_of (row) : NULL;
+  moved = row != NULL ? _cx_item_row_of (row) : NULL;
   if (moved == NULL || moved == item)
     return FALSE;
 
@@ -293,8 +147,8 @@ on_drop (GtkDropTarget *target,
 }
 
 /* The arrows in the row's title, the keys, and dragging the row */
-static void
-add_moving (ItemRow *item)
+void
+_cx_item_row_add_moving (CxItemRow *item)
 {
   GtkWidget *row = GTK_WIDGET (item->row);
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
@@ -353,7 +207,7 @@ add_moving (ItemRow *item)
 
 static void
 on_name_changed (AdwEntryRow *row,
-                 ItemRow     *item)
+                 CxItemRow   *item)
 {
   g_autoptr(GError) error = NULL;
   CxPlanProperties *self = item->self;
@@ -367,22 +221,7 @@ on_name_changed (AdwEntryRow *row,
 }
 
 static void
-on_description_changed (AdwEntryRow *row,
-                        ItemRow     *item)
-{
-  g_autoptr(GError) error = NULL;
-  CxPlanProperties *self = item->self;
-
-  if (self->syncing)
-    return;
-
-  cx_edit_set_text (self->history, item->object, "description",
-                    gtk_editable_get_text (GTK_EDITABLE (row)), CX_EDIT_MERGE, &error);
-  _cx_plan_properties_refused (GTK_WIDGET (row), error);
-}
-
-static void
-on_delete_clicked (ItemRow *item)
+on_delete_clicked (CxItemRow *item)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
@@ -400,10 +239,10 @@ on_delete_clicked (ItemRow *item)
                                       adw_toast_new (error->message));
 }
 
-static AdwEntryRow *
-entry_row (ItemRow    *item,
-           const char *title,
-           GCallback   changed)
+AdwEntryRow *
+_cx_item_row_add_entry (CxItemRow  *item,
+                        const char *title,
+                        GCallback   changed)
 {
   AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
 
@@ -416,10 +255,17 @@ entry_row (ItemRow    *item,
   return row;
 }
 
-static void
-add_delete_row (ItemRow    *item,
-                const char *title,
-                const char *subtitle)
+/* The name of the lane or persona, edited as the user types */
+AdwEntryRow *
+_cx_item_row_add_name (CxItemRow *item)
+{
+  return _cx_item_row_add_entry (item, _("Name"), G_CALLBACK (on_name_changed));
+}
+
+void
+_cx_item_row_add_delete (CxItemRow  *item,
+                         const char *title,
+                         const char *subtitle)
 {
   GtkWidget *row = adw_action_row_new ();
 
@@ -435,248 +281,19 @@ add_delete_row (ItemRow    *item,
   adw_expander_row_add_row (item->row, row);
 }
 
-static ItemRow *
-item_row_new (CxPlanProperties *self,
-              GObject          *object)
+CxItemRow *
+_cx_item_row_new (CxPlanProperties *self,
+                  GObject          *object)
 {
-  ItemRow *item = g_new0 (ItemRow, 1);
+  CxItemRow *item = g_new0 (CxItemRow, 1);
 
   item->self = self;
   item->object = g_object_ref (object);
   item->row = ADW_EXPANDER_ROW (adw_expander_row_new ());
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (item->row), FALSE);
-  g_object_set_data_full (G_OBJECT (item->row), "cx-item", item, (GDestroyNotify) item_row_free);
+  g_object_set_data_full (G_OBJECT (item->row), "cx-item", item, (GDestroyNotify) cx_item_row_free);
 
   return item;
-}
-
-/* A lane: its name, its kind and deleting it */
-
-static void
-ask_kind_response (AdwMessageDialog *dialog,
-                   const char       *response,
-                   ItemRow          *item)
-{
-  CxLaneKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "cx-kind"));
-  g_autoptr(GError) error = NULL;
-
-  if (g_strcmp0 (response, "change") == 0)
-    cx_edit_set_lane_kind (item->self->history, CX_LANE (item->object), kind, &error);
-  /* Either way the row shows the lane's kind as it now is */
-  _cx_plan_properties_lists_sync (item->self);
-  if (error != NULL)
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (item->self),
-                                      adw_toast_new (error->message));
-}
-
-/* A kind that holds no text would take the lane's cells: asks first */
-static void
-on_kind_selected (AdwComboRow *row,
-                  GParamSpec  *pspec,
-                  ItemRow     *item)
-{
-  CxPlanProperties *self = item->self;
-  CxLane *lane = CX_LANE (item->object);
-  guint selected = adw_combo_row_get_selected (row);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *heading = NULL;
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
-  CxLaneKind kind;
-  guint n_cells;
-
-  if (self->syncing || selected >= item->kinds->len)
-    return;
-
-  kind = g_array_index (item->kinds, CxLaneKind, selected);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), cx_plan_properties_kind_summary (kind));
-  if (kind == cx_lane_get_kind (lane))
-    return;
-
-  n_cells = cx_edit_count_lane_cells (self->plan, lane);
-  if (cx_lane_kind_holds_text (kind) || n_cells == 0)
-    {
-      cx_edit_set_lane_kind (self->history, lane, kind, &error);
-      _cx_plan_properties_refused (GTK_WIDGET (row), error);
-      return;
-    }
-
-  /* Translators: "Make “Notes” the Emotion lane?" */
-  heading = g_strdup_printf (_("Make “%s” the %s lane?"), lane_name (lane),
-                             cx_lane_kind_default_name (kind));
-  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "This kind of lane holds no text: the text of its %u cell "
-                                       "goes with the change. Undo brings it back.",
-                                       "This kind of lane holds no text: the text of its %u cells "
-                                       "goes with the change. Undo brings them back.", n_cells),
-                          n_cells);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "change", _("C_hange Kind"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "change",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "cx-kind", GINT_TO_POINTER (kind));
-  g_signal_connect (dialog, "response", G_CALLBACK (ask_kind_response), item);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static GtkWidget *
-lane_row_new (CxPlanProperties *self,
-              GObject          *object)
-{
-  ItemRow *item = item_row_new (self, object);
-
-  item->kinds = g_array_new (FALSE, FALSE, sizeof (CxLaneKind));
-  item->name_row = entry_row (item, _("Name"), G_CALLBACK (on_name_changed));
-
-  item->kind_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (item->kind_row), _("Kind"));
-  g_signal_connect (item->kind_row, "notify::selected", G_CALLBACK (on_kind_selected), item);
-  adw_expander_row_add_row (item->row, GTK_WIDGET (item->kind_row));
-
-  add_moving (item);
-  add_delete_row (item, _("Delete Lane"), _("Its cells go with it; undo brings them back"));
-
-  return GTK_WIDGET (item->row);
-}
-
-/* The kinds the lane may take: its own, and those the plan can have
- * another of (a second emotion or expectation lane is not offered) */
-static void
-sync_lane_kinds (ItemRow *item)
-{
-  CxLane *lane = CX_LANE (item->object);
-  CxLaneKind own = cx_lane_get_kind (lane);
-  g_autoptr(GArray) kinds = g_array_new (FALSE, FALSE, sizeof (CxLaneKind));
-  g_autoptr(GEnumClass) klass = g_type_class_ref (CX_TYPE_LANE_KIND);
-  guint selected = 0;
-
-  for (guint i = 0; i < klass->n_values; i++)
-    {
-      CxLaneKind kind = klass->values[i].value;
-
-      if (kind != own && !cx_plan_can_add_lane_kind (item->self->plan, kind))
-        continue;
-      if (kind == own)
-        selected = kinds->len;
-      g_array_append_val (kinds, kind);
-    }
-
-  if (kinds->len != item->kinds->len ||
-      memcmp (kinds->data, item->kinds->data, kinds->len * sizeof (CxLaneKind)) != 0)
-    {
-      g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-
-      for (guint i = 0; i < kinds->len; i++)
-        gtk_string_list_append (names,
-                                cx_lane_kind_default_name (g_array_index (kinds, CxLaneKind, i)));
-      g_array_set_size (item->kinds, 0);
-      g_array_append_vals (item->kinds, kinds->data, kinds->len);
-      adw_combo_row_set_model (item->kind_row, G_LIST_MODEL (names));
-    }
-  if (adw_combo_row_get_selected (item->kind_row) != selected)
-    adw_combo_row_set_selected (item->kind_row, selected);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (item->kind_row),
-                               cx_plan_properties_kind_summary (own));
-}
-
-static void
-sync_lane_row (ItemRow *item)
-{
-  CxLane *lane = CX_LANE (item->object);
-  CxPlanProperties *self = item->self;
-
-  CxLaneKind kind = cx_lane_get_kind (lane);
-
-  /* The kind, or what it holds where the name says the kind already */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (item->row), lane_name (lane));
-  adw_expander_row_set_subtitle (item->row,
-                                 g_strcmp0 (cx_lane_get_name (lane),
-                                            cx_lane_kind_default_name (kind)) == 0
-                                   ? cx_plan_properties_kind_summary (kind)
-                                   : cx_lane_kind_default_name (kind));
-  _cx_plan_properties_set_row_text (self, item->name_row, cx_lane_get_name (lane));
-
-  self->syncing = TRUE;
-  sync_lane_kinds (item);
-  self->syncing = FALSE;
-}
-
-/* A persona: name, description, arriving mood, and deleting it */
-
-static void
-on_mood_selected (AdwComboRow *row,
-                  GParamSpec  *pspec,
-                  ItemRow     *item)
-{
-  g_autoptr(GError) error = NULL;
-  guint selected = adw_combo_row_get_selected (row);
-
-  if (item->self->syncing || selected == GTK_INVALID_LIST_POSITION)
-    return;
-
-  /* "Not set", then −3 … +3 */
-  cx_edit_set_mood (item->self->history, CX_PERSONA (item->object), selected > 0,
-                    (int) selected - 1 + CX_EMOTION_MIN, &error);
-  _cx_plan_properties_refused (GTK_WIDGET (row), error);
-}
-
-static GtkWidget *
-persona_row_new (CxPlanProperties *self,
-                 GObject          *object)
-{
-  ItemRow *item = item_row_new (self, object);
-  g_autoptr(GtkStringList) moods = gtk_string_list_new (NULL);
-
-  item->name_row = entry_row (item, _("Name"), G_CALLBACK (on_name_changed));
-  item->description_row = entry_row (item, _("Description"), G_CALLBACK (on_description_changed));
-
-  gtk_string_list_append (moods, cx_name_emotion (FALSE, 0));
-  for (int mood = CX_EMOTION_MIN; mood <= CX_EMOTION_MAX; mood++)
-    gtk_string_list_append (moods, cx_name_emotion (TRUE, mood));
-  item->mood_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (item->mood_row), _("Arriving Mood"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (item->mood_row),
-                               _("How the customer feels before the first contact"));
-  adw_combo_row_set_model (item->mood_row, G_LIST_MODEL (moods));
-  g_signal_connect (item->mood_row, "notify::selected", G_CALLBACK (on_mood_selected), item);
-  adw_expander_row_add_row (item->row, GTK_WIDGET (item->mood_row));
-
-  add_moving (item);
-  add_delete_row (item, _("Delete Persona"),
-                  _("Its steps become every persona’s; undo gives them back"));
-
-  return GTK_WIDGET (item->row);
-}
-
-static void
-sync_persona_row (ItemRow *item)
-{
-  CxPersona *persona = CX_PERSONA (item->object);
-  CxPlanProperties *self = item->self;
-  gboolean has_mood = cx_persona_get_has_mood (persona);
-  int mood = cx_persona_get_mood (persona);
-  guint position = has_mood ? (guint) (mood - CX_EMOTION_MIN + 1) : 0;
-  g_autofree char *subtitle = NULL;
-
-  /* Translators: a persona's arriving mood, as in "Arrives −1 · Uneasy" */
-  subtitle = has_mood ? g_strdup_printf (_("Arrives %s"), cx_name_emotion (TRUE, mood))
-                      : g_strdup (_("Arriving mood not set"));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (item->row), persona_name (persona));
-  adw_expander_row_set_subtitle (item->row, subtitle);
-  _cx_plan_properties_set_row_text (self, item->name_row, cx_persona_get_name (persona));
-  _cx_plan_properties_set_row_text (self, item->description_row,
-                                    cx_persona_get_description (persona));
-  if (adw_combo_row_get_selected (item->mood_row) != position)
-    {
-      self->syncing = TRUE;
-      adw_combo_row_set_selected (item->mood_row, position);
-      self->syncing = FALSE;
-    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -717,6 +334,7 @@ reconcile (CxPlanProperties *self,
   GHashTableIter iter;
   gpointer key, value;
   int focus_index = -1;
+  gboolean in_order = TRUE;
 
   for (guint i = 0; i < n; i++)
     {
@@ -744,46 +362,44 @@ reconcile (CxPlanProperties *self,
       g_hash_table_iter_remove (&iter);
     }
 
+  /* The rows into the plan's order, if they are not. The row with the
+   * keyboard stays in the list (GTK moves the keyboard off a row taken out,
+   * after the frame): the others go and come back around it. */
   for (guint i = 0; i < n; i++)
-    {
-      GtkWidget *row = g_hash_table_lookup (rows, get_item (self->plan, i));
+    if (GTK_WIDGET (gtk_list_box_get_row_at_index (list, i)) !=
+        g_hash_table_lookup (rows, get_item (self->plan, i)))
+      {
+        in_order = FALSE;
+        break;
+      }
 
-      if (GTK_WIDGET (gtk_list_box_get_row_at_index (list, i)) == row)
-        continue;
-      if (gtk_widget_get_parent (row) != NULL)
-        gtk_list_box_remove (list, row);
-      gtk_list_box_insert (list, row, i);
+  if (!in_order)
+    {
+      GtkWidget *kept = NULL;
+
+      for (guint i = 0; i < n; i++)
+        {
+          GtkWidget *row = g_hash_table_lookup (rows, get_item (self->plan, i));
+
+          if (focus != NULL && gtk_widget_get_parent (row) != NULL &&
+              (focus == row || gtk_widget_is_ancestor (focus, row)))
+            kept = row;
+          else if (gtk_widget_get_parent (row) != NULL)
+            gtk_list_box_remove (list, row);
+        }
+      for (guint i = 0; i < n; i++)
+        {
+          GtkWidget *row = g_hash_table_lookup (rows, get_item (self->plan, i));
+
+          if (row != kept)
+            gtk_list_box_insert (list, row, i);
+        }
     }
 
-  if (focus != NULL && gtk_widget_get_root (focus) == GTK_ROOT (self) &&
-      !gtk_widget_has_focus (focus))
-    gtk_widget_grab_focus (focus);
-  else if (focus_index >= 0 && n > 0)
+  if (focus_index >= 0 && n > 0)
     gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (list,
                                                                       MIN ((guint) focus_index,
                                                                            n - 1))));
-}
-
-/* The Add Lane menu: every kind the plan can have another of */
-static void
-rebuild_add_lane_menu (CxPlanProperties *self)
-{
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GEnumClass) klass = g_type_class_ref (CX_TYPE_LANE_KIND);
-
-  for (guint i = 0; i < klass->n_values; i++)
-    {
-      CxLaneKind kind = klass->values[i].value;
-      g_autoptr(GMenuItem) item = NULL;
-
-      if (!cx_plan_can_add_lane_kind (self->plan, kind))
-        continue;
-      item = g_menu_item_new (cx_lane_kind_default_name (kind), NULL);
-      g_menu_item_set_action_and_target (item, "plan.add-lane", "s", klass->values[i].value_nick);
-      g_menu_append_item (menu, item);
-    }
-
-  gtk_menu_button_set_menu_model (self->add_lane_button, G_MENU_MODEL (menu));
 }
 
 void
@@ -793,17 +409,17 @@ _cx_plan_properties_lists_rebuild (CxPlanProperties *self)
     return;
 
   reconcile (self, self->lanes_list, self->lane_rows, cx_plan_get_n_lanes (self->plan),
-             get_lane, lane_row_new);
+             get_lane, _cx_plan_properties_lane_row_new);
   reconcile (self, self->personas_list, self->persona_rows, cx_plan_get_n_personas (self->plan),
-             get_persona, persona_row_new);
-  rebuild_add_lane_menu (self);
+             get_persona, _cx_plan_properties_persona_row_new);
+  _cx_plan_properties_rebuild_add_lane_menu (self);
   _cx_plan_properties_lists_sync (self);
 }
 
 static void
-sync_arrows (ItemRow *item,
-             guint    index,
-             guint    n)
+sync_arrows (CxItemRow *item,
+             guint      index,
+             guint      n)
 {
   g_autofree char *place = NULL;
 
@@ -827,8 +443,8 @@ _cx_plan_properties_lists_sync (CxPlanProperties *self)
       /* Not yet made: the rebuild to come does it */
       if (row == NULL)
         continue;
-      sync_lane_row (item_of (row));
-      sync_arrows (item_of (row), i, n_lanes);
+      _cx_plan_properties_sync_lane_row (_cx_item_row_of (row));
+      sync_arrows (_cx_item_row_of (row), i, n_lanes);
     }
 
   for (guint i = 0; i < n_personas; i++)
@@ -838,8 +454,8 @@ _cx_plan_properties_lists_sync (CxPlanProperties *self)
 
       if (row == NULL)
         continue;
-      sync_persona_row (item_of (row));
-      sync_arrows (item_of (row), i, n_personas);
+      _cx_plan_properties_sync_persona_row (_cx_item_row_of (row));
+      sync_arrows (_cx_item_row_of (row), i, n_personas);
     }
 }
 
@@ -927,11 +543,11 @@ _cx_plan_properties_lists_dispose (CxPlanProperties *self)
   g_clear_object (&self->reveal_row);
 }
 
-static void
-edit_row (CxPlanProperties *self,
-          GtkWidget        *row)
+void
+_cx_plan_properties_edit_row (CxPlanProperties *self,
+                              GtkWidget        *row)
 {
-  ItemRow *item = item_of (row);
+  CxItemRow *item = _cx_item_row_of (row);
 
   GtkWidget *revealer = gtk_widget_get_ancestor (GTK_WIDGET (item->name_row),
                                                  GTK_TYPE_REVEALER);
@@ -950,116 +566,3 @@ edit_row (CxPlanProperties *self,
   gtk_editable_select_region (GTK_EDITABLE (item->name_row), 0, -1);
 }
 
-/**
- * cx_plan_properties_edit_lane:
- * @self: a #CxPlanProperties
- * @lane: a lane of the plan
- *
- * Shows the Lanes page with @lane's row open and its name ready to type.
- */
-void
-cx_plan_properties_edit_lane (CxPlanProperties *self,
-                              CxLane           *lane)
-{
-  GtkWidget *row;
-
-  g_return_if_fail (CX_IS_PLAN_PROPERTIES (self));
-  g_return_if_fail (CX_IS_LANE (lane));
-
-  /* An edit just made: its row now, not at the next idle */
-  g_clear_handle_id (&self->rebuild_source, g_source_remove);
-  _cx_plan_properties_lists_rebuild (self);
-
-  row = g_hash_table_lookup (self->lane_rows, lane);
-  g_return_if_fail (row != NULL);
-
-  cx_plan_properties_show_page (self, CX_PLAN_PROPERTIES_LANES);
-  edit_row (self, row);
-}
-
-/**
- * cx_plan_properties_edit_persona:
- * @self: a #CxPlanProperties
- * @persona: a persona of the plan
- *
- * Shows the Personas page with @persona's row open and its name ready to
- * type.
- */
-void
-cx_plan_properties_edit_persona (CxPlanProperties *self,
-                                 CxPersona        *persona)
-{
-  GtkWidget *row;
-
-  g_return_if_fail (CX_IS_PLAN_PROPERTIES (self));
-  g_return_if_fail (CX_IS_PERSONA (persona));
-
-  g_clear_handle_id (&self->rebuild_source, g_source_remove);
-  _cx_plan_properties_lists_rebuild (self);
-
-  row = g_hash_table_lookup (self->persona_rows, persona);
-  g_return_if_fail (row != NULL);
-
-  cx_plan_properties_show_page (self, CX_PLAN_PROPERTIES_PERSONAS);
-  edit_row (self, row);
-}
-
-/**
- * cx_plan_properties_add_lane:
- * @self: a #CxPlanProperties
- * @kind: what it shows
- *
- * Adds a lane of @kind at the bottom, named for its kind, and opens it
- * with its name ready to type.
- *
- * Returns: (transfer none) (nullable): the lane, or %NULL if the plan
- *   cannot have another of @kind (a toast says why)
- */
-CxLane *
-cx_plan_properties_add_lane (CxPlanProperties *self,
-                             CxLaneKind        kind)
-{
-  g_autoptr(GError) error = NULL;
-  CxLane *lane;
-
-  g_return_val_if_fail (CX_IS_PLAN_PROPERTIES (self), NULL);
-
-  lane = cx_edit_add_lane (self->history, -1, kind, cx_lane_kind_default_name (kind), &error);
-  if (lane == NULL)
-    {
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
-                                        adw_toast_new (error->message));
-      return NULL;
-    }
-
-  cx_plan_properties_edit_lane (self, lane);
-  return lane;
-}
-
-/**
- * cx_plan_properties_add_persona:
- * @self: a #CxPlanProperties
- *
- * Adds a persona at the end, and opens it with its name ready to type.
- *
- * Returns: (transfer none) (nullable): the persona
- */
-CxPersona *
-cx_plan_properties_add_persona (CxPlanProperties *self)
-{
-  g_autoptr(GError) error = NULL;
-  CxPersona *persona;
-
-  g_return_val_if_fail (CX_IS_PLAN_PROPERTIES (self), NULL);
-
-  persona = cx_edit_add_persona (self->history, NULL, &error);
-  if (persona == NULL)
-    {
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
-                                        adw_toast_new (error->message));
-      return NULL;
-    }
-
-  cx_plan_properties_edit_persona (self, persona);
-  return persona;
-}

@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * CxPlanProperties is split by concern: cx-plan-properties.c the window,
- * the plan's own fields and its checks; cx-plan-properties-lists.c the
- * lanes and the personas, which are lists the user reorders.
+ * the plan's own fields; cx-plan-properties-checks.c the thresholds and
+ * checks; cx-plan-properties-lists.c the lists the user reorders, of
+ * lanes (cx-plan-properties-lanes.c) and personas (-personas.c).
  */
 
 #pragma once
@@ -54,6 +55,54 @@ struct _CxPlanProperties
   guint                 reveal_source;
 };
 
+/* What a row of a lane or persona holds, as the row's "cx-item" */
+typedef struct
+{
+  CxPlanProperties *self;          /* not owned: the window outlives its rows */
+  GObject          *object;        /* the CxLane or CxPersona */
+  AdwExpanderRow   *row;
+  AdwEntryRow      *name_row;
+  AdwActionRow     *place_row;
+  GtkWidget        *up_button;
+  GtkWidget        *down_button;
+  GtkWidget        *delete_button;
+
+  /* A lane's */
+  AdwComboRow      *kind_row;
+  GArray           *kinds;         /* CxLaneKind, the kind row's choices */
+
+  /* A persona's */
+  AdwEntryRow      *description_row;
+  AdwComboRow      *mood_row;
+} CxItemRow;
+
+CxItemRow  *_cx_item_row_new                (CxPlanProperties *self,
+                                             GObject          *object);
+CxItemRow  *_cx_item_row_of                 (GtkWidget        *row);
+void        cx_item_row_free                (CxItemRow        *item);
+AdwEntryRow *_cx_item_row_add_entry         (CxItemRow        *item,
+                                             const char       *title,
+                                             GCallback         changed);
+AdwEntryRow *_cx_item_row_add_name          (CxItemRow        *item);
+void        _cx_item_row_add_moving         (CxItemRow        *item);
+void        _cx_item_row_add_delete         (CxItemRow        *item,
+                                             const char       *title,
+                                             const char       *subtitle);
+
+/* The rows of each kind of item (cx-plan-properties-lanes.c, -personas.c) */
+GtkWidget  *_cx_plan_properties_lane_row_new      (CxPlanProperties *self,
+                                                   GObject          *object);
+void        _cx_plan_properties_sync_lane_row     (CxItemRow        *item);
+void        _cx_plan_properties_rebuild_add_lane_menu (CxPlanProperties *self);
+GtkWidget  *_cx_plan_properties_persona_row_new   (CxPlanProperties *self,
+                                                   GObject          *object);
+void        _cx_plan_properties_sync_persona_row  (CxItemRow        *item);
+/* Opens @row with its name ready to type, and brings it into view */
+void        _cx_plan_properties_edit_row          (CxPlanProperties *self,
+                                                   GtkWidget        *row);
+
+void        _cx_plan_properties_checks_init  (CxPlanProperties *self);
+void        _cx_plan_properties_checks_sync  (CxPlanProperties *self);
 void        _cx_plan_properties_lists_init   (CxPlanProperties *self);
 void        _cx_plan_properties_lists_clear  (CxPlanProperties *self);
 void        _cx_plan_properties_lists_dispose (CxPlanProperties *self);

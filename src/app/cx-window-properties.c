@@ -415,6 +415,45 @@ on_document_changed (CxWindow *self)
   _cx_window_persona_switcher_sync (self);
 }
 
+/* The name shown in the header bar is cut short, those in the list not */
+static void
+setup_name (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (user_data))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
+    }
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_name (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           gpointer                  user_data)
+{
+  GtkStringObject *item = gtk_list_item_get_item (list_item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)),
+                      gtk_string_object_get_string (item));
+}
+
+static GtkListItemFactory *
+name_factory (gboolean short_names)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_name), GINT_TO_POINTER (short_names));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_name), NULL);
+
+  return factory;
+}
+
 /* ------------------------------------------------------------------ */
 
 static const GActionEntry properties_actions[] = {
@@ -439,6 +478,8 @@ static const GActionEntry properties_actions[] = {
 void
 _cx_window_properties_actions_init (CxWindow *self)
 {
+  g_autoptr(GtkListItemFactory) short_names = name_factory (TRUE);
+  g_autoptr(GtkListItemFactory) names = name_factory (FALSE);
   GtkWidget *switcher;
 
   g_assert (CX_IS_WINDOW (self));
@@ -447,6 +488,8 @@ _cx_window_properties_actions_init (CxWindow *self)
                                    G_N_ELEMENTS (properties_actions), self);
 
   switcher = gtk_drop_down_new (NULL, NULL);
+  gtk_drop_down_set_factory (GTK_DROP_DOWN (switcher), short_names);
+  gtk_drop_down_set_list_factory (GTK_DROP_DOWN (switcher), names);
   gtk_widget_set_tooltip_text (switcher, _("Show One Persona’s Journey"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (switcher),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Persona shown"),
