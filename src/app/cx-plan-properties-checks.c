@@ -270,31 +270,41 @@ static void
 sync_unknown_checks (CxPlanProperties *self)
 {
   guint n = cx_plan_get_n_disabled_checks (self->plan);
-  guint shown = 0;
+  g_autoptr(GPtrArray) unknown = g_ptr_array_new ();
+  gboolean same;
+
+  for (guint i = 0; i < n; i++)
+    if (!cx_check_lookup (cx_plan_get_disabled_check (self->plan, i), NULL))
+      g_ptr_array_add (unknown, (gpointer) cx_plan_get_disabled_check (self->plan, i));
+
+  /* The rows again only when the checks listed change, not at every edit */
+  same = unknown->len == self->unknown_rows->len;
+  for (guint i = 0; same && i < unknown->len; i++)
+    same = g_strcmp0 (g_object_get_data (g_ptr_array_index (self->unknown_rows, i), "cx-check"),
+                      g_ptr_array_index (unknown, i)) == 0;
+  if (same)
+    return;
 
   for (guint i = 0; i < self->unknown_rows->len; i++)
     adw_preferences_group_remove (self->unknown_checks_group,
                                   g_ptr_array_index (self->unknown_rows, i));
   g_ptr_array_set_size (self->unknown_rows, 0);
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < unknown->len; i++)
     {
-      const char *check_id = cx_plan_get_disabled_check (self->plan, i);
+      const char *check_id = g_ptr_array_index (unknown, i);
       GtkSwitch *widget;
       GtkWidget *row;
-
-      if (cx_check_lookup (check_id, NULL))
-        continue;
 
       row = check_row (self, check_id, NULL, _("Not known to this version of CX Planner"),
                        &widget);
       set_active (self, widget, FALSE);
+      g_object_set_data_full (G_OBJECT (row), "cx-check", g_strdup (check_id), g_free);
       adw_preferences_group_add (self->unknown_checks_group, row);
       g_ptr_array_add (self->unknown_rows, row);
-      shown++;
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->unknown_checks_group), shown > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->unknown_checks_group), unknown->len > 0);
 }
 
 void

@@ -140,8 +140,8 @@ format_created (const char *created)
     return g_strdup (created);
   local = g_date_time_to_local (when);
 
-  /* Translators: a date and time in the user's own form */
-  return g_date_time_format (local, _("%x %X"));
+  /* Translators: when the plan was made, in strftime() form: "3 February 2026, 09:15" */
+  return g_date_time_format (local, _("%-d %B %Y, %H:%M"));
 }
 
 static void

@@ -70,7 +70,10 @@ struct _CxWindow
 
   /* The plan's editors and the persona shown (cx-window-properties.c) */
   CxPlanProperties     *plan_properties;  /* open over the window, or NULL */
+  GtkWidget            *persona_squeezer; /* the switcher, or its icon when narrow */
   GtkDropDown          *persona_switcher;
+  GtkMenuButton        *persona_menu_button;
+  GMenu                *persona_menu_section; /* in the primary menu, when there is no room */
   gboolean              persona_switcher_syncing;
 };
 

@@ -7,7 +7,8 @@
  * (blank or from a template, in this window if it shows none, else in a
  * new one, as GNOME's document apps do), and which persona's journey the
  * map and the findings list show (win.show-persona, with the switcher in
- * the header bar that is shown when the plan has personas).
+ * the header bar that is shown when the plan has personas; narrower, an
+ * icon whose menu lists them; narrowest, a section of the main menu).
  *
  * The header's counts of findings stay those of the whole plan: they say
  * what a save or `cxplan-tool check` reports, whichever journey is shown.
@@ -308,6 +309,25 @@ show_every_persona (CxWindow *self)
                          g_variant_new_string (""));
 }
 
+/* With no room in the header bar, the personas are in the main menu */
+static void
+sync_menu_section (CxWindow *self)
+{
+  GMenuModel *menu = g_object_get_data (G_OBJECT (self->persona_squeezer), "cx-menu");
+  GtkWidget *shown = adw_squeezer_get_visible_child (ADW_SQUEEZER (self->persona_squeezer));
+  gboolean in_menu = menu != NULL && gtk_widget_get_visible (self->persona_squeezer) &&
+                     shown != GTK_WIDGET (self->persona_switcher) &&
+                     shown != GTK_WIDGET (self->persona_menu_button);
+
+  g_menu_remove_all (self->persona_menu_section);
+  if (in_menu)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new_submenu (_("Persona _Shown"), menu);
+
+      g_menu_append_item (self->persona_menu_section, item);
+    }
+}
+
 /**
  * _cx_window_persona_switcher_sync:
  * @self: a #CxWindow
@@ -342,11 +362,32 @@ _cx_window_persona_switcher_sync (CxWindow *self)
 
   self->persona_switcher_syncing = TRUE;
   if (!same)
-    gtk_drop_down_set_model (self->persona_switcher, G_LIST_MODEL (names));
+    {
+      g_autoptr(GMenu) menu = g_menu_new ();
+
+      gtk_drop_down_set_model (self->persona_switcher, G_LIST_MODEL (names));
+      /* The narrow window's menu: radio items of win.show-persona */
+      for (guint i = 0; i <= n; i++)
+        {
+          g_autoptr(GMenuItem) item = NULL;
+
+          item = g_menu_item_new (gtk_string_list_get_string (names, i), NULL);
+          g_menu_item_set_action_and_target (item, "win.show-persona", "s",
+                                             i == 0 ? ""
+                                                    : cx_persona_get_id (cx_plan_get_persona (plan,
+                                                                                              i - 1)));
+          g_menu_append_item (menu, item);
+        }
+      gtk_menu_button_set_menu_model (self->persona_menu_button, G_MENU_MODEL (menu));
+      g_object_set_data_full (G_OBJECT (self->persona_squeezer), "cx-menu",
+                              g_object_ref (menu), g_object_unref);
+      sync_menu_section (self);
+    }
   gtk_drop_down_set_selected (self->persona_switcher, selected);
   self->persona_switcher_syncing = FALSE;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->persona_switcher), n > 0);
+  gtk_widget_set_visible (self->persona_squeezer, n > 0);
+  sync_menu_section (self);
 }
 
 static void
@@ -497,11 +538,32 @@ _cx_window_properties_actions_init (CxWindow *self)
                                   _("The map and the findings show this persona’s steps and "
                                     "those of every persona"),
                                   -1);
-  gtk_widget_set_visible (switcher, FALSE);
   g_signal_connect_object (switcher, "notify::selected", G_CALLBACK (on_persona_switched), self,
                            G_CONNECT_SWAPPED);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (self->header_bar), switcher);
   self->persona_switcher = GTK_DROP_DOWN (switcher);
+
+  /* Where the header bar has no room for the names: an icon and a menu */
+  self->persona_menu_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_menu_button_set_icon_name (self->persona_menu_button, "system-users-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->persona_menu_button),
+                               _("Show One Persona’s Journey"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->persona_menu_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Persona shown"), -1);
+
+  self->persona_squeezer = adw_squeezer_new ();
+  adw_squeezer_set_transition_type (ADW_SQUEEZER (self->persona_squeezer),
+                                    ADW_SQUEEZER_TRANSITION_TYPE_NONE);
+  adw_squeezer_set_homogeneous (ADW_SQUEEZER (self->persona_squeezer), FALSE);
+  adw_squeezer_add (ADW_SQUEEZER (self->persona_squeezer), switcher);
+  adw_squeezer_add (ADW_SQUEEZER (self->persona_squeezer),
+                    GTK_WIDGET (self->persona_menu_button));
+  /* Nothing, narrowest: the main menu has them then */
+  adw_squeezer_add (ADW_SQUEEZER (self->persona_squeezer), gtk_box_new (GTK_ORIENTATION_HORIZONTAL,
+                                                                        0));
+  g_signal_connect_object (self->persona_squeezer, "notify::visible-child",
+                           G_CALLBACK (sync_menu_section), self, G_CONNECT_SWAPPED);
+  gtk_widget_set_visible (self->persona_squeezer, FALSE);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (self->header_bar), self->persona_squeezer);
 
   g_signal_connect_swapped (self, "notify::document", G_CALLBACK (on_document_changed), self);
   on_document_changed (self);

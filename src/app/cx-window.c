@@ -802,6 +802,7 @@ cx_window_class_init (CxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CxWindow, compact_count_icon);
   gtk_widget_class_bind_template_child (widget_class, CxWindow, find_entry);
   gtk_widget_class_bind_template_child (widget_class, CxWindow, find_count_label);
+  gtk_widget_class_bind_template_child (widget_class, CxWindow, persona_menu_section);
   gtk_widget_class_bind_template_callback (widget_class, on_selected_step_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_step_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_finding_activated);

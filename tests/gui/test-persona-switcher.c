@@ -89,19 +89,19 @@ test_persona_switcher (void)
   guint n_all;
 
   /* No plan, or a plan without personas: no switcher */
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (switcher)));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (switcher)));
   {
     CxWindow *other = cx_gui_test_new_window ();
 
     cx_gui_test_open_and_wait (other, blank, CX_DOCUMENT_LOAD_DEFAULT);
-    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (other->persona_switcher)));
+    g_assert_false (gtk_widget_is_visible (GTK_WIDGET (other->persona_switcher)));
     cx_gui_test_destroy_window (other);
   }
 
   document = cx_gui_test_open_and_wait (window, path, CX_DOCUMENT_LOAD_AS_COPY);
   plan = cx_document_get_plan (document);
   cx_gui_test_settle ();
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (switcher)));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (switcher)));
   gtk_test_accessible_assert_property (GTK_WIDGET (switcher), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Persona shown");
   names = gtk_drop_down_get_model (switcher);
@@ -166,6 +166,54 @@ test_persona_switcher (void)
   cx_gui_test_destroy_window (window);
 }
 
+/* Narrow, the names give way to an icon, then to the main menu; wide,
+ * the main menu has no personas */
+static void
+check_width (int      width,
+             gboolean names,
+             gboolean in_menu)
+{
+  g_autofree char *path = cx_gui_test_sample_path ("team-gear-store.cxplan");
+  CxWindow *window = cx_gui_test_new_window_sized (width, 700);
+  GMenuModel *section;
+
+  cx_gui_test_open_and_wait (window, path, CX_DOCUMENT_LOAD_AS_COPY);
+  WAIT_FOR (gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window))) == width);
+  cx_gui_test_settle ();
+
+  section = G_MENU_MODEL (window->persona_menu_section);
+  g_assert_cmpint (gtk_widget_get_mapped (GTK_WIDGET (window->persona_switcher)), ==, names);
+  g_assert_cmpint (g_menu_model_get_n_items (section), ==, in_menu ? 1 : 0);
+  if (in_menu)
+    {
+      g_autoptr(GMenuModel) personas = g_menu_model_get_item_link (section, 0, G_MENU_LINK_SUBMENU);
+      g_autoptr(GVariant) target = NULL;
+
+      /* Every persona, then each of the plan's, as radio items of the action */
+      g_assert_cmpint (g_menu_model_get_n_items (personas), ==,
+                       cx_plan_get_n_personas (cx_document_get_plan (window->document)) + 1);
+      target = g_menu_model_get_item_attribute_value (personas, 1, G_MENU_ATTRIBUTE_TARGET,
+                                                      G_VARIANT_TYPE_STRING);
+      g_assert_cmpstr (g_variant_get_string (target, NULL), ==, "coach");
+      cx_gui_test_activate (window, "win.show-persona", g_variant_new_string ("coach"));
+      assert_journey (window, "coach");
+    }
+
+  cx_gui_test_destroy_window (window);
+}
+
+static void
+test_narrow (void)
+{
+  check_width (360, FALSE, TRUE);
+}
+
+static void
+test_wide (void)
+{
+  check_width (1200, TRUE, FALSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -174,6 +222,8 @@ main (int   argc,
     return 0;
 
   g_test_add_func ("/persona-switcher/journey", test_persona_switcher);
+  g_test_add_func ("/persona-switcher/narrow", test_narrow);
+  g_test_add_func ("/persona-switcher/wide", test_wide);
 
   return cx_gui_test_run ();
 }
