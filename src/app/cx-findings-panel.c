@@ -274,7 +274,12 @@ in_journey (gpointer item,
   GObject *step;
   const char *persona;
 
-  if (self->persona == NULL || self->plan == NULL || finding->step_id == NULL)
+  if (self->persona == NULL || self->plan == NULL)
+    return TRUE;
+  /* Flagged at a persona (CX019): that persona's journey only */
+  if (finding->target == CX_TARGET_PERSONA)
+    return g_strcmp0 (finding->persona_id, self->persona) == 0;
+  if (finding->step_id == NULL)
     return TRUE;
 
   step = cx_plan_lookup_id (self->plan, finding->step_id);

@@ -61,47 +61,19 @@ describe_threshold (const char  *name,
       }
 }
 
-/* MERGE NOTE for the lead: when branch checks-1.1 lands, this function is
- * to return cx_check_info (check)->severity and the summary of
- * cx_check_explain (check, &explanation), and the table below goes: it is
- * a stand-in for CX001–CX011 only, because main has neither yet. Nothing
- * else in the application reads it. */
+/* What a check looks for, in the one sentence of the explain texts that
+ * `cxplan-tool explain` prints too (cx-check-explain.c), and how severe
+ * its findings are */
 static void
 describe_check (CxCheckId    check,
                 CxSeverity  *severity,
                 const char **summary)
 {
-  static const struct
-  {
-    CxSeverity  severity;
-    const char *summary;
-  } stand_in[CX_N_CHECKS] = {
-    [CX_CHECK_UNSUSTAINABLE_WOW] = { CX_SEVERITY_WARNING,
-      N_("A designed wow moment that the rest of the journey cannot live up to.") },
-    [CX_CHECK_OVER_PROMISE] = { CX_SEVERITY_WARNING,
-      N_("A step that promises more than it delivers.") },
-    [CX_CHECK_UNRECOVERED_FAILURE] = { CX_SEVERITY_WARNING,
-      N_("A serious failure with no recovery step planned for it.") },
-    [CX_CHECK_EMPTY_PHASE] = { CX_SEVERITY_WARNING,
-      N_("A phase of the journey with no step in it.") },
-    [CX_CHECK_UNOWNED_STEP] = { CX_SEVERITY_INFO,
-      N_("A step that nobody answers for.") },
-    [CX_CHECK_NEGATIVE_ENDING] = { CX_SEVERITY_WARNING,
-      N_("A journey whose customer leaves unhappy.") },
-    [CX_CHECK_WEAK_LINK] = { CX_SEVERITY_INFO,
-      N_("A step that delivers well below the rest of the journey.") },
-    [CX_CHECK_BROKEN_REFERENCE] = { CX_SEVERITY_ERROR,
-      N_("Something in the plan that refers to nothing.") },
-    [CX_CHECK_UNEXAMINED_MOMENT_OF_TRUTH] = { CX_SEVERITY_INFO,
-      N_("A moment of truth where nobody has asked what could go wrong.") },
-    [CX_CHECK_UNASSESSED_STEP] = { CX_SEVERITY_INFO,
-      N_("A step without its expected or its delivered level.") },
-    [CX_CHECK_IDLE_RECOVERY] = { CX_SEVERITY_INFO,
-      N_("A recovery step that answers no failure.") },
-  };
+  CxCheckExplanation explanation;
 
-  *severity = stand_in[check].severity;
-  *summary = stand_in[check].summary != NULL ? _(stand_in[check].summary) : NULL;
+  cx_check_explain (check, &explanation);
+  *severity = cx_check_info (check)->severity;
+  *summary = explanation.summary;
 }
 
 static const char *
@@ -236,15 +208,20 @@ add_check_rows (CxPlanProperties *self)
   for (CxCheckId check = 0; check < CX_N_CHECKS; check++)
     {
       const CxCheckInfo *info = cx_check_info (check);
+      g_autofree char *severities = NULL;
       g_autofree char *subtitle = NULL;
+      g_autofree char *lowest = g_utf8_strdown (severity_name (info->lowest), -1);
       const char *summary;
       CxSeverity severity;
 
       describe_check (check, &severity, &summary);
+      /* Translators: a check whose findings are of two severities: "Warning or info" */
+      severities = info->lowest != severity
+                     ? g_strdup_printf (_("%s or %s"), severity_name (severity), lowest)
+                     : g_strdup (severity_name (severity));
       /* Translators: a check's severity and what it looks for: "Warning · A step that…" */
-      subtitle = summary != NULL ? g_strdup_printf (_("%s · %s"), severity_name (severity),
-                                                    summary)
-                                 : g_strdup (severity_name (severity));
+      subtitle = summary != NULL ? g_strdup_printf (_("%s · %s"), severities, summary)
+                                 : g_strdup (severities);
       adw_preferences_group_add (self->checks_group,
                                  check_row (self, info->id, info->name, subtitle,
                                             &self->check_switches[check]));

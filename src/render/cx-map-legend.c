@@ -73,8 +73,13 @@ describe_counts (CxMapLayout *layout,
       /* a map of one phase counts the findings of that phase */
       if ((guint) finding->phase < CX_N_PHASES && !layout->phases[finding->phase].shown)
         continue;
-      /* a persona's journey, the findings of its steps */
-      if (layout->persona != NULL && finding->step_id != NULL)
+      /* a persona's journey, the findings of its steps and of that persona */
+      if (layout->persona != NULL && finding->target == CX_TARGET_PERSONA)
+        {
+          if (g_strcmp0 (finding->persona_id, layout->persona) != 0)
+            continue;
+        }
+      else if (layout->persona != NULL && finding->step_id != NULL)
         {
           GObject *step = cx_plan_lookup_id (layout->plan, finding->step_id);
 

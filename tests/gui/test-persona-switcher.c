@@ -28,6 +28,20 @@ in_journey (CxPlan     *plan,
   return own == NULL || g_strcmp0 (own, persona) == 0;
 }
 
+/* A finding flagged at a persona belongs to that persona's journey only */
+static gboolean
+finding_in_journey (CxPlan          *plan,
+                    const CxFinding *finding,
+                    const char      *persona)
+{
+  if (persona == NULL)
+    return TRUE;
+  if (finding->target == CX_TARGET_PERSONA)
+    return g_strcmp0 (finding->persona_id, persona) == 0;
+
+  return in_journey (plan, finding->step_id, persona);
+}
+
 static void
 assert_journey (CxWindow   *window,
                 const char *persona)
@@ -52,14 +66,14 @@ assert_journey (CxWindow   *window,
     {
       const CxFinding *finding = g_ptr_array_index (findings, i);
 
-      n_findings += persona == NULL || in_journey (plan, finding->step_id, persona);
+      n_findings += finding_in_journey (plan, finding, persona);
     }
   g_assert_cmpuint (cx_findings_panel_get_n_findings (window->findings_panel), ==, n_findings);
   for (guint i = 0; i < n_findings; i++)
     {
       const CxFinding *finding = cx_findings_panel_get_finding (window->findings_panel, i);
 
-      g_assert_true (persona == NULL || in_journey (plan, finding->step_id, persona));
+      g_assert_true (finding_in_journey (plan, finding, persona));
     }
 }
 

@@ -331,10 +331,18 @@ test_checks (void)
       GtkWidget *row = dialog_row (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, title);
       GtkWidget *widget = suffix_of (row, GTK_TYPE_SWITCH);
       g_autofree char *label = g_strdup_printf ("Run %s", title);
+      CxCheckExplanation explanation;
 
       g_assert_true (gtk_switch_get_active (GTK_SWITCH (widget)));
       gtk_test_accessible_assert_property (widget, GTK_ACCESSIBLE_PROPERTY_LABEL, label);
-      g_assert_nonnull (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+      /* Its severity, and the one sentence `cxplan-tool explain` says too */
+      cx_check_explain (check, &explanation);
+      g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                                explanation.summary));
+      g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                                       info->severity == CX_SEVERITY_ERROR ? "Error"
+                                       : info->severity == CX_SEVERITY_WARNING ? "Warning"
+                                       : "Info"));
       if (check == CX_CHECK_UNOWNED_STEP)
         {
           gtk_switch_set_active (GTK_SWITCH (widget), FALSE);
@@ -368,7 +376,7 @@ test_unknown_check (void)
 {
   g_autofree char *contents = sample_contents ("team-gear-store.cxplan");
   g_autofree char *with_settings = NULL;
-  const char *after_dates;
+  const char *after_settings;
   TempPlan temp;
   CxWindow *window;
   CxDocument *document;
@@ -376,13 +384,13 @@ test_unknown_check (void)
   CxPlanProperties *dialog;
   GtkWidget *row, *widget, *group;
 
-  /* settings come right after the plan's dates */
-  after_dates = strstr (contents, "</modified>");
-  g_assert_nonnull (after_dates);
-  after_dates += strlen ("</modified>");
-  with_settings = g_strdup_printf ("%.*s\n  <settings>\n    <disable check=\"CX099\"/>\n"
-                                   "  </settings>%s", (int) (after_dates - contents), contents,
-                                   after_dates);
+  /* A disable goes before the accepts of the plan's settings, which the
+   * sample has */
+  after_settings = strstr (contents, "<settings>");
+  g_assert_nonnull (after_settings);
+  after_settings += strlen ("<settings>");
+  with_settings = g_strdup_printf ("%.*s\n    <disable check=\"CX099\"/>%s",
+                                   (int) (after_settings - contents), contents, after_settings);
   temp_plan_set_up (&temp, with_settings);
   window = cx_gui_test_new_window ();
   document = cx_gui_test_open_and_wait (window, temp.path, CX_DOCUMENT_LOAD_DEFAULT);
