@@ -17,17 +17,13 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n.h>
 
 #include "cx-edit.h"
-#include "cx-names.h"
 #include "cx-plan-properties-private.h"
-#include "cx-templates.h"
 
 void
-cx_item_row_free (CxItemRow *item)
+_cx_item_row_free (CxItemRow *item)
 {
   g_clear_object (&item->object);
   g_clear_pointer (&item->kinds, g_array_unref);
@@ -291,7 +287,7 @@ _cx_item_row_new (CxPlanProperties *self,
   item->object = g_object_ref (object);
   item->row = ADW_EXPANDER_ROW (adw_expander_row_new ());
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (item->row), FALSE);
-  g_object_set_data_full (G_OBJECT (item->row), "cx-item", item, (GDestroyNotify) cx_item_row_free);
+  g_object_set_data_full (G_OBJECT (item->row), "cx-item", item, (GDestroyNotify) _cx_item_row_free);
 
   return item;
 }

@@ -79,7 +79,7 @@ typedef struct
 CxItemRow  *_cx_item_row_new                (CxPlanProperties *self,
                                              GObject          *object);
 CxItemRow  *_cx_item_row_of                 (GtkWidget        *row);
-void        cx_item_row_free                (CxItemRow        *item);
+void        _cx_item_row_free                (CxItemRow        *item);
 AdwEntryRow *_cx_item_row_add_entry         (CxItemRow        *item,
                                              const char       *title,
                                              GCallback         changed);
