@@ -737,10 +737,13 @@ test_plan_thresholds (void)
   cx_plan_set_check_disabled (plan, "CX005", TRUE);
   g_assert_true (cx_plan_is_check_disabled (plan, "CX005"));
   g_assert_cmpuint (plan->disables->len, ==, 1);
+  g_assert_cmpuint (cx_plan_get_n_disabled_checks (plan), ==, 1);
+  g_assert_cmpstr (cx_plan_get_disabled_check (plan, 0), ==, "CX005");
   cx_plan_set_check_disabled (plan, "CX005", FALSE);
   cx_plan_set_check_disabled (plan, "CX005", FALSE);
   g_assert_false (cx_plan_is_check_disabled (plan, "CX005"));
   g_assert_cmpuint (plan->disables->len, ==, 0);
+  g_assert_cmpuint (cx_plan_get_n_disabled_checks (plan), ==, 0);
   g_assert_cmpuint (changed, ==, 7);
 
   g_signal_handlers_disconnect_by_data (plan, &changed);

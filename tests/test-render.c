@@ -290,6 +290,95 @@ test_layout_one_phase (void)
   g_assert_cmpfloat (rect.x, <, cx_map_layout_get_header_width (layout) + 40);
 }
 
+/* A persona's journey: that persona's steps and every persona's, in
+ * journey order, side by side as if the others were not there */
+static void
+test_layout_persona (gconstpointer data)
+{
+  const char *persona = data;
+  g_autoptr(CxPlan) plan = cx_test_load_sample ("team-gear-store");
+  g_autoptr(GPtrArray) findings = cx_check_plan (plan);
+  CxMapLayoutOptions options = { .phase = -1, .font_family = NULL, .persona = persona };
+  g_autoptr(CxMapLayout) layout = cx_map_layout_new (plan, findings, &options);
+  g_autoptr(CxMapLayout) all = cx_map_layout_new (plan, findings, NULL);
+  guint shown = 0, hidden = 0, index = 0;
+  double all_width, width, height;
+
+  g_assert_cmpstr (cx_map_layout_get_persona (layout), ==, persona);
+  g_assert_null (cx_map_layout_get_persona (all));
+
+  for (CxPhase phase = 0; phase < CX_N_PHASES; phase++)
+    {
+      double previous_x = -1;
+
+      for (guint i = 0; i < cx_plan_get_n_steps (plan, phase); i++)
+        {
+          CxStep *step = cx_plan_get_step (plan, phase, i);
+          const char *own = cx_step_get_persona (step);
+          gboolean in_journey = own == NULL || g_strcmp0 (own, persona) == 0;
+          cairo_rectangle_t rect;
+
+          g_assert_true (cx_map_layout_shows_step (all, step));
+          g_assert_cmpint (cx_map_layout_shows_step (layout, step), ==, in_journey);
+          g_assert_cmpint (cx_map_layout_get_step_rect (layout, step, &rect), ==, in_journey);
+          if (!in_journey)
+            {
+              g_assert_cmpint (cx_map_layout_get_step_index (layout, step), ==, -1);
+              hidden++;
+              continue;
+            }
+
+          /* In journey order, and no gap where a hidden step was */
+          g_assert_cmpint (cx_map_layout_get_step_index (layout, step), ==, index);
+          g_assert_true (cx_map_layout_get_step (layout, index) == step);
+          if (previous_x >= 0)
+            g_assert_cmpfloat_with_epsilon (rect.x - previous_x, CX_MAP_PITCH, 1e-9);
+          g_assert_true (cx_map_layout_step_at (layout, rect.x + 2, rect.y + rect.height / 2)
+                         == step);
+          previous_x = rect.x;
+          index++;
+          shown++;
+        }
+    }
+
+  g_assert_cmpuint (cx_map_layout_get_n_steps (layout), ==, shown);
+  g_assert_cmpuint (cx_map_layout_get_n_steps (all), ==, shown + hidden);
+  /* The sample has steps of each persona and shared ones */
+  g_assert_cmpuint (hidden, >, 0);
+  g_assert_cmpuint (shown, >, 0);
+
+  cx_map_layout_get_size (all, &all_width, &height);
+  cx_map_layout_get_size (layout, &width, &height);
+  g_assert_cmpfloat (width, <, all_width);
+
+  /* A line to or from a hidden step is not drawn */
+  for (guint i = 0; i < layout->connections->len; i++)
+    {
+      const CxMapConnection *connection = &g_array_index (layout->connections,
+                                                          CxMapConnection, i);
+
+      g_assert_true (cx_map_layout_shows_step (layout,
+                                               cx_failure_get_step (connection->failure)));
+      g_assert_cmpuint (connection->target, <, shown);
+    }
+}
+
+/* A persona the plan lacks: only the steps of every persona */
+static void
+test_layout_persona_unknown (void)
+{
+  g_autoptr(CxPlan) plan = cx_test_load_sample ("team-gear-store");
+  CxMapLayoutOptions options = { .phase = -1, .font_family = NULL, .persona = "nobody" };
+  g_autoptr(CxMapLayout) layout = cx_map_layout_new (plan, NULL, &options);
+  guint shared = 0;
+
+  for (CxPhase phase = 0; phase < CX_N_PHASES; phase++)
+    for (guint i = 0; i < cx_plan_get_n_steps (plan, phase); i++)
+      shared += cx_step_get_persona (cx_plan_get_step (plan, phase, i)) == NULL;
+
+  g_assert_cmpuint (cx_map_layout_get_n_steps (layout), ==, shared);
+}
+
 static void
 test_layout_empty_plan (void)
 {
@@ -534,6 +623,9 @@ main (int    argc,
   g_test_add_func ("/render/layout/step-at", test_layout_step_at);
   g_test_add_func ("/render/layout/one-phase", test_layout_one_phase);
   g_test_add_func ("/render/layout/empty-plan", test_layout_empty_plan);
+  g_test_add_data_func ("/render/layout/persona/coach", "coach", test_layout_persona);
+  g_test_add_data_func ("/render/layout/persona/parent", "parent", test_layout_persona);
+  g_test_add_func ("/render/layout/persona/unknown", test_layout_persona_unknown);
   g_test_add_func ("/render/draw/text-stays-in-cell", test_render_text_stays_in_cell);
   g_test_add_func ("/render/draw/text-ellipsized", test_render_text_ellipsized);
   g_test_add_func ("/render/draw/samples", test_render_samples);

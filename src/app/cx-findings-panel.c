@@ -13,6 +13,10 @@
  * opening a plan with 5,000 findings. The list therefore shows the
  * findings a slice at a time, and the slice grows as the list is
  * scrolled towards its end, or when a finding further down is chosen.
+ *
+ * With one persona's journey shown, the list shows the findings of the
+ * steps in it (and those of no step: a phase, the plan): a filter between
+ * the findings and the slice.
  */
 
 #define G_LOG_DOMAIN "cx-findings-panel"
@@ -61,6 +65,7 @@ struct _CxFindingsPanel
   AdwBin              parent_instance;
 
   GListStore         *store;
+  GtkFilterListModel *filtered;  /* what the persona shown lets through */
   GtkSliceListModel  *slice;
   GtkSingleSelection *selection;
 
@@ -70,7 +75,9 @@ struct _CxFindingsPanel
 
   guint               grow_source;
 
-  CxPlan             *plan;      /* for the fix each finding offers */
+  CxPlan             *plan;      /* for each finding's fix, and its step's persona */
+  char               *persona;   /* nullable: every finding */
+  GtkCustomFilter    *filter;
 };
 
 enum {
@@ -92,7 +99,7 @@ on_activate (CxFindingsPanel *self,
 
   g_assert (CX_IS_FINDINGS_PANEL (self));
 
-  item = g_list_model_get_item (G_LIST_MODEL (self->store), position);
+  item = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
   if (item != NULL)
     g_signal_emit (self, signals[FINDING_ACTIVATED], 0, item->finding);
 }
@@ -102,7 +109,7 @@ static void
 cx_findings_panel_show_at_least (CxFindingsPanel *self,
                                  guint            n)
 {
-  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
 
   n = MIN (n, total);
   if (gtk_slice_list_model_get_size (self->slice) < n)
@@ -212,8 +219,11 @@ cx_findings_panel_dispose (GObject *object)
   g_clear_handle_id (&self->grow_source, g_source_remove);
   g_clear_object (&self->selection);
   g_clear_object (&self->slice);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
   g_clear_object (&self->store);
   g_clear_object (&self->plan);
+  g_clear_pointer (&self->persona, g_free);
 
   G_OBJECT_CLASS (cx_findings_panel_parent_class)->dispose (object);
 }
@@ -306,6 +316,32 @@ on_list_key_pressed (CxFindingsPanel       *self,
     }
 }
 
+/* A finding of a step outside the journey shown is left out */
+static gboolean
+in_journey (gpointer item,
+            gpointer user_data)
+{
+  CxFindingsPanel *self = user_data;
+  const CxFinding *finding = CX_FINDING_ITEM (item)->finding;
+  GObject *step;
+  const char *persona;
+
+  if (self->persona == NULL || self->plan == NULL)
+    return TRUE;
+  /* Flagged at a persona (CX019): that persona's journey only */
+  if (finding->target == CX_TARGET_PERSONA)
+    return g_strcmp0 (finding->persona_id, self->persona) == 0;
+  if (finding->step_id == NULL)
+    return TRUE;
+
+  step = cx_plan_lookup_id (self->plan, finding->step_id);
+  if (!CX_IS_STEP (step))
+    return TRUE;
+
+  persona = cx_step_get_persona (CX_STEP (step));
+  return persona == NULL || g_str_equal (persona, self->persona);
+}
+
 static void
 cx_findings_panel_init (CxFindingsPanel *self)
 {
@@ -316,7 +352,9 @@ cx_findings_panel_init (CxFindingsPanel *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->store = g_list_store_new (CX_TYPE_FINDING_ITEM);
-  self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
+  self->filter = gtk_custom_filter_new (in_journey, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->store)), NULL);
+  self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
                                           0, SLICE_STEP);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -385,6 +423,14 @@ finding_same (const CxFinding *a,
          g_strcmp0 (a->message, b->message) == 0;
 }
 
+static void
+show_list_or_none (CxFindingsPanel *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+
+  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "none");
+}
+
 static const CxFinding *
 item_finding (CxFindingsPanel *self,
               guint            position)
@@ -420,7 +466,7 @@ cx_findings_panel_set_findings (CxFindingsPanel *self,
   g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
                        items->pdata, items->len);
 
-  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "none");
+  show_list_or_none (self);
 }
 
 /**
@@ -453,12 +499,18 @@ cx_findings_panel_update_findings (CxFindingsPanel *self,
                        g_ptr_array_index (findings, n_new - 1 - suffix)))
     suffix++;
 
-  if (prefix + suffix == n_old && n_old == n_new)
-    return;
+  if (prefix + suffix < n_old || n_old != n_new)
+    {
+      items = new_items (findings, prefix, n_new - suffix);
+      g_list_store_splice (self->store, prefix, n_old - prefix - suffix,
+                           items->pdata, items->len);
+    }
 
-  items = new_items (findings, prefix, n_new - suffix);
-  g_list_store_splice (self->store, prefix, n_old - prefix - suffix, items->pdata, items->len);
-  gtk_stack_set_visible_child_name (self->stack, n_new > 0 ? "list" : "none");
+  /* The edit may have moved a step into or out of the journey shown: only
+   * what the filter now decides otherwise changes in the list */
+  if (self->persona != NULL)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  show_list_or_none (self);
 }
 
 /**
@@ -478,12 +530,70 @@ cx_findings_panel_set_plan (CxFindingsPanel *self,
   g_set_object (&self->plan, plan);
 }
 
+/**
+ * cx_findings_panel_get_n_findings:
+ * @self: a #CxFindingsPanel
+ *
+ * Returns: how many findings the list shows: those of the journey shown
+ */
 guint
 cx_findings_panel_get_n_findings (CxFindingsPanel *self)
 {
   g_return_val_if_fail (CX_IS_FINDINGS_PANEL (self), 0);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+}
+
+/**
+ * cx_findings_panel_get_finding:
+ * @self: a #CxFindingsPanel
+ * @index: a row of the list
+ *
+ * Returns: (transfer none) (nullable): the finding the row shows
+ */
+const CxFinding *
+cx_findings_panel_get_finding (CxFindingsPanel *self,
+                               guint            index)
+{
+  g_autoptr(CxFindingItem) item = NULL;
+
+  g_return_val_if_fail (CX_IS_FINDINGS_PANEL (self), NULL);
+
+  item = g_list_model_get_item (G_LIST_MODEL (self->filtered), index);
+
+  /* The store holds it */
+  return item != NULL ? item->finding : NULL;
+}
+
+/**
+ * cx_findings_panel_set_persona:
+ * @self: a #CxFindingsPanel
+ * @plan: (nullable): the plan whose findings are listed
+ * @persona_id: (nullable): a persona of @plan, to list only the findings
+ *   of its journey (its steps, every persona's steps, and what is not of
+ *   a step); %NULL for every finding
+ */
+void
+cx_findings_panel_set_persona (CxFindingsPanel *self,
+                               CxPlan          *plan,
+                               const char      *persona_id)
+{
+  g_return_if_fail (CX_IS_FINDINGS_PANEL (self));
+  g_return_if_fail (plan == NULL || CX_IS_PLAN (plan));
+
+  g_set_object (&self->plan, plan);
+  if (g_strcmp0 (self->persona, persona_id) == 0)
+    return;
+
+  g_free (self->persona);
+  self->persona = g_strdup (persona_id);
+  if (persona_id == NULL)
+    gtk_filter_list_model_set_filter (self->filtered, NULL);
+  else if (gtk_filter_list_model_get_filter (self->filtered) == NULL)
+    gtk_filter_list_model_set_filter (self->filtered, GTK_FILTER (self->filter));
+  else
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  show_list_or_none (self);
 }
 
 /**
@@ -501,7 +611,7 @@ cx_findings_panel_activate_index (CxFindingsPanel *self,
 {
   g_return_val_if_fail (CX_IS_FINDINGS_PANEL (self), FALSE);
 
-  if (index >= g_list_model_get_n_items (G_LIST_MODEL (self->store)))
+  if (index >= g_list_model_get_n_items (G_LIST_MODEL (self->filtered)))
     return FALSE;
 
   cx_findings_panel_show_at_least (self, index + 1);

@@ -23,6 +23,11 @@ void       cx_findings_panel_update_findings (CxFindingsPanel *self,
 void       cx_findings_panel_set_plan       (CxFindingsPanel *self,
                                              CxPlan          *plan);
 guint      cx_findings_panel_get_n_findings (CxFindingsPanel *self);
+const CxFinding *cx_findings_panel_get_finding (CxFindingsPanel *self,
+                                                guint            index);
+void       cx_findings_panel_set_persona    (CxFindingsPanel *self,
+                                             CxPlan          *plan,
+                                             const char      *persona_id);
 gboolean   cx_findings_panel_activate_index (CxFindingsPanel *self,
                                              guint            index);
 

@@ -25,10 +25,12 @@ struct _CxMapView
   GPtrArray     *findings;
   CxMapLayout   *layout;
   gboolean       layout_stale;   /* the plan's geometry changed since it was laid out */
+  guint          relayout_tick;  /* lays it out before the frame's layout phase */
   CxStep        *selected;
   int            selected_phase; /* chosen without a step, or -1 */
   CxLane        *cursor_lane;    /* the cursor's row of the selected step, NULL: its header */
   CxHistory     *history;        /* nullable: the map edits the plan through it */
+  char          *persona;        /* nullable: the persona whose journey is shown */
 
   /* The editor open in place, and what it edits */
   GtkWidget     *editor;

@@ -388,7 +388,8 @@ cx_map_view_rebuild_layout (CxMapView *self,
   self->layout_stale = FALSE;
   if (self->plan != NULL)
     {
-      CxMapLayoutOptions options = { .phase = -1, .font_family = NULL };
+      CxMapLayoutOptions options = { .phase = -1, .font_family = NULL,
+                                     .persona = self->persona };
 
       self->layout = cx_map_layout_new (self->plan, self->findings, &options);
     }
@@ -400,6 +401,29 @@ cx_map_view_rebuild_layout (CxMapView *self,
   else
     cx_map_view_update_adjustments (self, 0, 0);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The new layout, and the adjustments that follow from it, in the frame's
+ * update phase: changed while the scrolled window allocates, they would
+ * make it show or hide a scrollbar and lay itself out again, with the map
+ * left unallocated for the frame's drawing */
+static gboolean
+relayout_tick (GtkWidget     *widget,
+               GdkFrameClock *frame_clock,
+               gpointer       user_data)
+{
+  CxMapView *self = CX_MAP_VIEW (widget);
+
+  self->relayout_tick = 0;
+  if (self->layout_stale)
+    {
+      _cx_map_view_ensure_layout (self);
+      cx_map_view_update_adjustments (self,
+                                      _cx_map_view_adjustment_value (self->hadjustment),
+                                      _cx_map_view_adjustment_value (self->vadjustment));
+    }
+
+  return G_SOURCE_REMOVE;
 }
 
 /* What changed decides what is done again: a redraw, or a new layout */
@@ -417,6 +441,9 @@ on_plan_changed (CxPlan       *plan,
     {
       self->layout_stale = TRUE;
       gtk_widget_queue_allocate (GTK_WIDGET (self));
+      if (self->relayout_tick == 0)
+        self->relayout_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), relayout_tick,
+                                                            NULL, NULL);
     }
 
   /* The step selected was deleted */
@@ -455,6 +482,39 @@ cx_map_view_set_findings (CxMapView *self,
     cx_map_layout_set_findings (self->layout, findings);
   _cx_map_view_update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * cx_map_view_set_persona:
+ * @self: a #CxMapView
+ * @persona_id: (nullable): a persona's id, to show only its journey (its
+ *   steps and every persona's); %NULL for every step
+ *
+ * The step selected stays selected if it is in that journey.
+ */
+void
+cx_map_view_set_persona (CxMapView  *self,
+                         const char *persona_id)
+{
+  g_return_if_fail (CX_IS_MAP_VIEW (self));
+
+  if (g_strcmp0 (self->persona, persona_id) == 0)
+    return;
+
+  g_free (self->persona);
+  self->persona = g_strdup (persona_id);
+  cx_map_view_rebuild_layout (self, TRUE);
+  if (self->selected != NULL && self->layout != NULL &&
+      !cx_map_layout_shows_step (self->layout, self->selected))
+    cx_map_view_set_selected_step (self, NULL);
+}
+
+const char *
+cx_map_view_get_persona (CxMapView *self)
+{
+  g_return_val_if_fail (CX_IS_MAP_VIEW (self), NULL);
+
+  return self->persona;
 }
 
 /**
@@ -506,6 +566,8 @@ cx_map_view_set_plan (CxMapView *self,
     {
       cx_map_view_set_selected_step (self, NULL);
       self->selected_phase = -1;
+      /* Another plan's personas: every step */
+      g_clear_pointer (&self->persona, g_free);
       if (self->plan != NULL)
         g_signal_handlers_disconnect_by_data (self->plan, self);
       if (plan != NULL)
@@ -698,10 +760,16 @@ cx_map_view_dispose (GObject *object)
   g_clear_object (&self->hadjustment);
   g_clear_object (&self->vadjustment);
   _cx_map_view_edit_dispose (self);
+  if (self->relayout_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->relayout_tick);
+      self->relayout_tick = 0;
+    }
   g_clear_object (&self->selected);
   g_clear_pointer (&self->layout, cx_map_layout_unref);
   g_clear_pointer (&self->header_node, gsk_render_node_unref);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
+  g_clear_pointer (&self->persona, g_free);
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_data (self->plan, self);
   g_clear_object (&self->plan);

@@ -28,6 +28,9 @@ void         cx_map_view_set_findings      (CxMapView               *self,
                                             GPtrArray               *findings);
 void         cx_map_view_set_history       (CxMapView               *self,
                                             CxHistory               *history);
+void         cx_map_view_set_persona       (CxMapView               *self,
+                                            const char              *persona_id);
+const char  *cx_map_view_get_persona       (CxMapView               *self);
 CxLane      *cx_map_view_get_cursor_lane   (CxMapView               *self);
 void         cx_map_view_set_cursor_lane   (CxMapView               *self,
                                             CxLane                  *lane);

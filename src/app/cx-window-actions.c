@@ -737,6 +737,7 @@ _cx_window_actions_init (CxWindow *self)
                            G_CALLBACK (on_show_side_panel_changed), self, G_CONNECT_SWAPPED);
   on_show_side_panel_changed (self);
   _cx_window_edit_actions_init (self);
+  _cx_window_properties_actions_init (self);
   _cx_window_find_init (self);
   _cx_window_regions_init (self);
 }

@@ -15,6 +15,7 @@
 #include "cx-banner.h"
 #include "cx-findings-panel.h"
 #include "cx-map-view.h"
+#include "cx-plan-properties.h"
 #include "cx-step-panel.h"
 #include "cx-window.h"
 
@@ -72,6 +73,14 @@ struct _CxWindow
   /* What Ctrl+F found (element-type CxSearchMatch), and the one shown */
   GArray               *find_matches;
   guint                 find_index;
+
+  /* The plan's editors and the persona shown (cx-window-properties.c) */
+  CxPlanProperties     *plan_properties;  /* open over the window, or NULL */
+  GtkWidget            *persona_squeezer; /* the switcher, or its icon when narrow */
+  GtkDropDown          *persona_switcher;
+  GtkMenuButton        *persona_menu_button;
+  GMenu                *persona_menu_section; /* in the primary menu, when there is no room */
+  gboolean              persona_switcher_syncing;
 };
 
 /* Called once when a save, a save-as or a question is over: @success
@@ -112,6 +121,14 @@ void _cx_window_drafts_init         (CxWindow            *self);
 void _cx_window_drafts_update       (CxWindow            *self);
 void _cx_window_offer_drafts        (CxWindow            *self);
 void _cx_window_replace_document    (CxWindow            *self,
+                                     CxDocument          *document);
+void _cx_window_properties_actions_init (CxWindow         *self);
+void _cx_window_persona_switcher_sync (CxWindow           *self);
+CxPlanProperties *_cx_window_get_plan_properties (CxWindow *self,
+                                                  gboolean  create);
+CxWindow *_cx_window_new_plan       (CxWindow            *self,
+                                     const char          *template_name);
+void _cx_window_show_new_document   (CxWindow            *self,
                                      CxDocument          *document);
 
 void _cx_window_save_document       (CxWindow            *self,

@@ -108,7 +108,11 @@ cx_window_update_title (CxWindow *self)
     title = _("Untitled Plan");
 
   name = cx_document_dup_name (self->document);
-  if (cx_document_get_file (self->document) == NULL)
+  if (cx_document_get_file (self->document) == NULL &&
+      cx_document_get_source (self->document) == NULL)
+    /* Translators: a new plan, never saved */
+    subtitle = g_strdup (_("New plan, not saved yet"));
+  else if (cx_document_get_file (self->document) == NULL)
     /* Translators: a plan opened from a sample, that has no file of its own yet */
     subtitle = g_strdup_printf (_("Copy of %s (unsaved)"), name);
   else if (cx_document_get_modified (self->document))
@@ -531,6 +535,24 @@ cx_window_open_file (CxWindow            *self,
   cx_document_load_async (file, flags, self->load_cancellable, on_document_loaded, data);
 }
 
+/**
+ * _cx_window_show_new_document:
+ * @self: a #CxWindow showing no plan
+ * @document: a new plan's, with no file yet
+ *
+ * Shows @document, as opening a file does once it is read.
+ */
+void
+_cx_window_show_new_document (CxWindow   *self,
+                              CxDocument *document)
+{
+  g_return_if_fail (CX_IS_WINDOW (self));
+  g_return_if_fail (CX_IS_DOCUMENT (document));
+  g_return_if_fail (cx_window_is_empty (self));
+
+  cx_window_set_document (self, document);
+}
+
 CxDocument *
 cx_window_get_document (CxWindow *self)
 {
@@ -800,6 +822,7 @@ cx_window_class_init (CxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CxWindow, compact_count_icon);
   gtk_widget_class_bind_template_child (widget_class, CxWindow, find_entry);
   gtk_widget_class_bind_template_child (widget_class, CxWindow, find_count_label);
+  gtk_widget_class_bind_template_child (widget_class, CxWindow, persona_menu_section);
   gtk_widget_class_bind_template_callback (widget_class, on_selected_step_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_step_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_finding_activated);

@@ -193,6 +193,9 @@ int         cx_plan_get_threshold      (CxPlan     *self,
 void        cx_plan_set_threshold      (CxPlan     *self,
                                         const char *name,
                                         int         value);
+guint       cx_plan_get_n_disabled_checks (CxPlan  *self);
+const char *cx_plan_get_disabled_check (CxPlan     *self,
+                                        guint       index);
 gboolean    cx_plan_is_check_disabled  (CxPlan     *self,
                                         const char *check_id);
 void        cx_plan_set_check_disabled (CxPlan     *self,

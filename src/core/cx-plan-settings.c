@@ -271,6 +271,38 @@ find_disable (GPtrArray  *disables,
 }
 
 /**
+ * cx_plan_get_n_disabled_checks:
+ * @self: a #CxPlan
+ *
+ * Returns: how many checks the plan's settings disable, including checks
+ *   of a newer version that this one does not know
+ */
+guint
+cx_plan_get_n_disabled_checks (CxPlan *self)
+{
+  g_return_val_if_fail (CX_IS_PLAN (self), 0);
+
+  return self->disables->len;
+}
+
+/**
+ * cx_plan_get_disabled_check:
+ * @self: a #CxPlan
+ * @index: below cx_plan_get_n_disabled_checks()
+ *
+ * Returns: the id of the @index-th check the plan disables, in file order
+ */
+const char *
+cx_plan_get_disabled_check (CxPlan *self,
+                            guint   index)
+{
+  g_return_val_if_fail (CX_IS_PLAN (self), NULL);
+  g_return_val_if_fail (index < self->disables->len, NULL);
+
+  return ((CxDisable *) g_ptr_array_index (self->disables, index))->check;
+}
+
+/**
  * cx_plan_is_check_disabled:
  * @self: a #CxPlan
  * @check_id: a check's id, such as "CX005"

@@ -65,6 +65,38 @@ cx_map_layout_get_top_height (CxMapLayout *layout)
 }
 
 /**
+ * cx_map_layout_get_persona:
+ * @layout: a #CxMapLayout
+ *
+ * Returns: (nullable): the id of the persona whose journey the layout
+ *   shows, or %NULL when it shows every step
+ */
+const char *
+cx_map_layout_get_persona (CxMapLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, NULL);
+
+  return layout->persona;
+}
+
+/**
+ * cx_map_layout_shows_step:
+ * @layout: a #CxMapLayout
+ * @step: a step of the plan
+ *
+ * Returns: whether @step has a column: it is in the phase shown, and in
+ *   the journey of the persona shown
+ */
+gboolean
+cx_map_layout_shows_step (CxMapLayout *layout,
+                          CxStep      *step)
+{
+  g_return_val_if_fail (layout != NULL, FALSE);
+
+  return g_hash_table_contains (layout->step_index, step);
+}
+
+/**
  * cx_map_layout_get_n_steps:
  * @layout: a #CxMapLayout
  *

@@ -300,6 +300,16 @@ index_connections (CxMapLayout *self)
   index_connection_ends (self);
 }
 
+/* A persona's journey: its own steps and every persona's */
+static gboolean
+step_in_journey (CxMapLayout *self,
+                 CxStep      *step)
+{
+  const char *persona = cx_step_get_persona (step);
+
+  return self->persona == NULL || persona == NULL || g_str_equal (persona, self->persona);
+}
+
 static void
 place_columns (CxMapLayout *self)
 {
@@ -317,13 +327,16 @@ place_columns (CxMapLayout *self)
       if (!span->shown)
         continue;
 
-      n = cx_plan_get_n_steps (self->plan, p);
-      for (guint i = 0; i < n; i++)
+      n = 0;
+      for (guint i = 0; i < cx_plan_get_n_steps (self->plan, p); i++)
         {
           CxStep *step = cx_plan_get_step (self->plan, p, i);
 
+          if (!step_in_journey (self, step))
+            continue;
           g_ptr_array_add (self->steps, g_object_ref (step));
           g_hash_table_insert (self->step_index, step, GUINT_TO_POINTER (self->steps->len));
+          n++;
         }
 
       if (any)
@@ -401,7 +414,7 @@ place_rows (CxMapLayout *self)
  * cx_map_layout_new:
  * @plan: a #CxPlan
  * @findings: (element-type CxFinding) (nullable): from cx_check_plan()
- * @options: (nullable): which phase, which font
+ * @options: (nullable): which phase, which persona's journey, which font
  *
  * Lays the plan out as a map. The layout keeps @plan and @findings; make
  * a new one when either changes (it takes O(steps) and a few milliseconds
@@ -426,6 +439,7 @@ cx_map_layout_new (CxPlan                   *plan,
   self->findings = findings != NULL ? g_ptr_array_ref (findings) : NULL;
   self->phase = options != NULL ? options->phase : -1;
   self->font_family = g_strdup (options != NULL ? options->font_family : NULL);
+  self->persona = g_strdup (options != NULL ? options->persona : NULL);
   self->rpn_threshold = cx_plan_get_threshold (plan, "rpn");
   self->severity_threshold = cx_plan_get_threshold (plan, "severity");
 
@@ -510,5 +524,6 @@ cx_map_layout_unref (CxMapLayout *layout)
   g_clear_pointer (&layout->findings, g_ptr_array_unref);
   g_clear_object (&layout->plan);
   g_free (layout->font_family);
+  g_free (layout->persona);
   g_free (layout);
 }

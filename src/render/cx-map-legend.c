@@ -73,6 +73,19 @@ describe_counts (CxMapLayout *layout,
       /* a map of one phase counts the findings of that phase */
       if ((guint) finding->phase < CX_N_PHASES && !layout->phases[finding->phase].shown)
         continue;
+      /* a persona's journey, the findings of its steps and of that persona */
+      if (layout->persona != NULL && finding->target == CX_TARGET_PERSONA)
+        {
+          if (g_strcmp0 (finding->persona_id, layout->persona) != 0)
+            continue;
+        }
+      else if (layout->persona != NULL && finding->step_id != NULL)
+        {
+          GObject *step = cx_plan_lookup_id (layout->plan, finding->step_id);
+
+          if (CX_IS_STEP (step) && !cx_map_layout_shows_step (layout, CX_STEP (step)))
+            continue;
+        }
       counts[CLAMP (finding->severity, CX_SEVERITY_INFO, CX_SEVERITY_ERROR)]++;
     }
 
@@ -155,6 +168,16 @@ cx_map_render_title_block (CxMapLayout      *layout,
   if (layout->phase >= 0)
     g_string_append_printf (meta, "%s%s", meta->len > 0 ? " · " : "",
                             cx_map_phase_label (layout->phase));
+  if (layout->persona != NULL)
+    {
+      GObject *persona = cx_plan_lookup_id (plan, layout->persona);
+      const char *name = CX_IS_PERSONA (persona) ? cx_persona_get_name (CX_PERSONA (persona))
+                                                 : NULL;
+
+      /* Translators: the map shows one persona's journey: "Journey of Fan in a hurry" */
+      g_string_append_printf (meta, "%s", meta->len > 0 ? " · " : "");
+      g_string_append_printf (meta, _("Journey of %s"), name != NULL ? name : layout->persona);
+    }
   g_string_append_printf (meta, "%s%s", meta->len > 0 ? " · " : "", structure);
 
   y = PAD;

@@ -90,6 +90,7 @@ struct _CxMapLayout
   GPtrArray       *findings;          /* nullable */
   int              phase;
   char            *font_family;       /* nullable: the theme's */
+  char            *persona;           /* nullable: every step is shown */
 
   GPtrArray       *steps;             /* CxStep, column order */
   GHashTable      *step_index;        /* CxStep → index + 1 */

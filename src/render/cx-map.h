@@ -68,6 +68,8 @@ typedef struct
 {
   int         phase;          /* -1: every phase; else a CxPhase to draw alone */
   const char *font_family;    /* NULL: the theme's */
+  const char *persona;        /* NULL: every step; else a persona's id: its journey, the
+                               * steps of that persona and those of every persona */
 } CxMapLayoutOptions;
 
 #define CX_TYPE_MAP_LAYOUT (cx_map_layout_get_type ())
@@ -90,6 +92,11 @@ void         cx_map_layout_get_size         (CxMapLayout              *layout,
 double       cx_map_layout_get_header_width (CxMapLayout              *layout);
 /* The phase bands and step headers at the top */
 double       cx_map_layout_get_top_height   (CxMapLayout              *layout);
+
+/* The persona whose journey the layout shows, or NULL for every step */
+const char  *cx_map_layout_get_persona      (CxMapLayout              *layout);
+gboolean     cx_map_layout_shows_step       (CxMapLayout              *layout,
+                                             CxStep                   *step);
 
 /* Steps in the order of the columns: journey order, recovery last */
 guint        cx_map_layout_get_n_steps      (CxMapLayout              *layout);

@@ -27,6 +27,7 @@
 #include "cx-map.h"
 #include "cx-model.h"
 #include "cx-plan-io.h"
+#include "cx-templates.h"
 
 #include "cxplan-tool-private.h"
 
@@ -224,23 +225,13 @@ cmd_fmt (int    argc,
 /* ------------------------------------------------------------------ */
 /* new                                                                 */
 
-#define TEMPLATE_PATH "/io/github/cxplan/Planner/templates/"
-
 static void
 list_templates (void)
 {
-  g_auto(GStrv) names = g_resources_enumerate_children (TEMPLATE_PATH, 0, NULL);
+  g_autoptr(GPtrArray) templates = cx_templates_list ();
 
-  g_print ("blank\n");
-  for (guint i = 0; names != NULL && names[i] != NULL; i++)
-    {
-      if (g_str_has_suffix (names[i], CX_FILE_SUFFIX) && !g_str_equal (names[i], "blank.cxplan"))
-        {
-          g_autofree char *name = g_strndup (names[i], strlen (names[i]) - strlen (CX_FILE_SUFFIX));
-
-          g_print ("%s\n", name);
-        }
-    }
+  for (guint i = 0; i < templates->len; i++)
+    g_print ("%s\n", ((CxTemplate *) g_ptr_array_index (templates, i))->name);
 }
 
 static int
@@ -250,15 +241,10 @@ cmd_new (int    argc,
   g_autofree char *output = NULL;
   g_autofree char *template_name = NULL;
   g_autofree char *title = NULL;
-  g_autofree char *resource = NULL;
-  g_autofree char *now = NULL;
   g_auto(GStrv) rest = NULL;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GDateTime) utc = NULL;
   g_autoptr(CxPlan) plan = NULL;
-  g_autoptr(CxDiagnostic) refusal = NULL;
   g_autoptr(GFile) file = NULL;
   gboolean force = FALSE;
   gboolean list = FALSE;
@@ -288,20 +274,11 @@ cmd_new (int    argc,
   if (output == NULL)
     return usage_error (_("new needs -o FILE"));
 
-  resource = g_strconcat (TEMPLATE_PATH, template_name != NULL ? template_name : "blank",
-                          CX_FILE_SUFFIX, NULL);
-  bytes = g_resources_lookup_data (resource, 0, NULL);
-  if (bytes == NULL)
+  plan = cx_template_new_plan (template_name != NULL ? template_name : CX_TEMPLATE_BLANK,
+                               NULL, &error);
+  if (plan == NULL)
     return usage_error (_("no template called “%s” (see --list-templates)"), template_name);
 
-  plan = cx_plan_read_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                 resource, NULL, &refusal, NULL, &error);
-  g_assert_no_error (error);
-
-  utc = g_date_time_new_now_utc ();
-  now = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
-  cx_plan_set_created (plan, now);
-  cx_plan_set_modified (plan, now);
   if (title != NULL)
     cx_plan_set_title (plan, title);
 

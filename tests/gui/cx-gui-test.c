@@ -386,3 +386,47 @@ cx_gui_test_type (GtkEditable *editable,
       gtk_editable_insert_text (editable, p, length, &position);
     }
 }
+
+/* ------------------------------------------------------------------ */
+/* Actions and buttons                                                 */
+
+void
+cx_gui_test_activate (CxWindow   *window,
+                      const char *action,
+                      GVariant   *parameter)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, parameter));
+  cx_gui_test_settle ();
+}
+
+GtkWidget *
+cx_gui_test_find_button (GtkWidget  *root,
+                         const char *label,
+                         const char *tooltip)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) &&
+          (label == NULL || g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0) &&
+          (tooltip == NULL || g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0))
+        return child;
+      found = cx_gui_test_find_button (child, label, tooltip);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+void
+cx_gui_test_click (GtkWidget *button)
+{
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  cx_gui_test_settle ();
+}

@@ -64,6 +64,18 @@ gboolean          cx_gui_test_has_focus_within    (CxWindow            *window,
 void              cx_gui_test_type                (GtkEditable         *editable,
                                                    const char          *text);
 
+/* Activates a window action, as its shortcut would, and lets GTK settle */
+void              cx_gui_test_activate            (CxWindow            *window,
+                                                   const char          *action,
+                                                   GVariant            *parameter);
+/* The first button under @root with this label (mnemonic included) and
+ * this tooltip; either may be NULL for any */
+GtkWidget        *cx_gui_test_find_button         (GtkWidget           *root,
+                                                   const char          *label,
+                                                   const char          *tooltip);
+/* Clicks @button, which must be there and sensitive, and lets GTK settle */
+void              cx_gui_test_click               (GtkWidget           *button);
+
 AdwMessageDialog *cx_gui_test_find_message_dialog (CxWindow            *window);
 void              cx_gui_test_respond             (AdwMessageDialog    *dialog,
                                                    const char          *response);
