@@ -266,13 +266,37 @@ cx_map_view_get_header_node (CxMapView        *self,
   return self->header_node;
 }
 
+/**
+ * cx_map_view_get_theme:
+ * @self: a #CxMapView
+ *
+ * The map follows the style the system asks for: light or dark, and high
+ * contrast when the accessibility setting is on.
+ *
+ * Returns: (transfer none): the palette the map is drawn in
+ */
+const CxMapTheme *
+cx_map_view_get_theme (CxMapView *self)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  CxMapStyle style = CX_MAP_STYLE_LIGHT;
+
+  g_return_val_if_fail (CX_IS_MAP_VIEW (self), NULL);
+
+  if (adw_style_manager_get_dark (style_manager))
+    style |= CX_MAP_STYLE_DARK;
+  if (adw_style_manager_get_high_contrast (style_manager))
+    style |= CX_MAP_STYLE_HIGH_CONTRAST;
+
+  return cx_map_theme_get_for (style);
+}
+
 static void
 cx_map_view_snapshot (GtkWidget   *widget,
                       GtkSnapshot *snapshot)
 {
   CxMapView *self = CX_MAP_VIEW (widget);
-  AdwStyleManager *style_manager = adw_style_manager_get_default ();
-  const CxMapTheme *theme = cx_map_theme_get (adw_style_manager_get_dark (style_manager));
+  const CxMapTheme *theme = cx_map_view_get_theme (self);
   double width = gtk_widget_get_width (widget);
   double height = gtk_widget_get_height (widget);
   double header_width, scroll_x;
@@ -849,8 +873,10 @@ cx_map_view_init (CxMapView *self)
   _cx_map_view_edit_init (self);
   _cx_map_view_timings_init (self);
 
-  /* The theme follows the light or dark style */
+  /* The theme follows the light or dark style, and high contrast */
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
                            G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),

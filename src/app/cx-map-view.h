@@ -43,5 +43,6 @@ void         cx_map_view_set_zoom          (CxMapView               *self,
                                             double                   zoom);
 void         cx_map_view_reveal            (CxMapView               *self,
                                             const cairo_rectangle_t *map_rect);
+const CxMapTheme *cx_map_view_get_theme    (CxMapView               *self);
 
 G_END_DECLS

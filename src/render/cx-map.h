@@ -32,9 +32,23 @@ typedef struct
   double red, green, blue, alpha;
 } CxColor;
 
+/* The styles the map is drawn in: light or dark, each plain or in high
+ * contrast (GNOME's a11y high-contrast setting) */
+typedef enum
+{
+  CX_MAP_STYLE_LIGHT         = 0,
+  CX_MAP_STYLE_DARK          = 1 << 0,
+  CX_MAP_STYLE_HIGH_CONTRAST = 1 << 1,
+} CxMapStyle;
+
+#define CX_MAP_N_STYLES 4
+
 typedef struct
 {
   gboolean    dark;
+  gboolean    high_contrast;   /* solid, thicker lines; text at 7:1 or more */
+  double      min_contrast;    /* what every text keeps against its ground: 4.5 or 7 */
+  double      line_scale;      /* borders and lines: 1, or thicker in high contrast */
   const char *font_family;     /* "Cantarell" or the system UI font */
   CxColor     background;      /* the map's canvas */
   CxColor     foreground;      /* body text */
@@ -44,6 +58,7 @@ typedef struct
   CxColor     card_border;
   CxColor     header;          /* lane-name column background */
   CxColor     selection;       /* selected step outline */
+  CxColor     line;            /* the blueprint lines, the emotion lane's neutral line */
   CxColor     phase[CX_N_PHASES];       /* band fill */
   CxColor     phase_text[CX_N_PHASES];  /* band label */
   CxColor     severity[3];     /* indexed by CxSeverity: info, warning, error */
@@ -53,11 +68,13 @@ typedef struct
   CxColor     exceeded;        /* delivered above expected */
 } CxMapTheme;
 
-const CxMapTheme *cx_map_theme_get (gboolean dark);
+const CxMapTheme *cx_map_theme_get_for (CxMapStyle style);
+/* The plain light or dark style: cx_map_theme_get_for() without high contrast */
+const CxMapTheme *cx_map_theme_get     (gboolean   dark);
 
 /* The WCAG 2 contrast ratio of two opaque colours, 1..21 (text: >= 4.5) */
-double            cx_color_contrast (const CxColor *a,
-                                     const CxColor *b);
+double            cx_color_contrast    (const CxColor *a,
+                                        const CxColor *b);
 
 /* ------------------------------------------------------------------ */
 /* Layout                                                              */
@@ -233,6 +250,7 @@ typedef struct
   double      scale;          /* 1.0: one map unit a pixel / point */
   int         phase;          /* -1: all */
   gboolean    dark;
+  gboolean    high_contrast;
 } CxExportOptions;
 
 /* The whole map with a title block (title, author, date, counts of
