@@ -396,6 +396,90 @@ test_render_samples (void)
     }
 }
 
+static guint
+count_differences (cairo_surface_t *a,
+                   cairo_surface_t *b,
+                   int              x0,
+                   int              y0,
+                   int              x1,
+                   int              y1)
+{
+  const guchar *da = cairo_image_surface_get_data (a);
+  const guchar *db = cairo_image_surface_get_data (b);
+  int stride = cairo_image_surface_get_stride (a);
+  guint differ = 0;
+
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      differ += (*(const guint32 *) (gconstpointer) (da + y * stride + x * 4) & 0xffffff)
+                != (*(const guint32 *) (gconstpointer) (db + y * stride + x * 4) & 0xffffff);
+
+  return differ;
+}
+
+/* The top rows and the corner, drawn alone for the view to pin, are what
+ * the whole map draws there, selection and all; and the whole map drawn
+ * from below the top rows leaves them to them */
+static void
+test_render_top_rows (void)
+{
+  g_autoptr(CxPlan) plan = cx_test_load_sample ("team-gear-store");
+  g_autoptr(GPtrArray) findings = cx_check_plan (plan);
+  g_autoptr(CxMapLayout) layout = cx_map_layout_new (plan, findings, NULL);
+  double width, height, top = cx_map_layout_get_top_height (layout);
+  double header = cx_map_layout_get_header_width (layout);
+
+  cx_map_layout_get_size (layout, &width, &height);
+
+  for (guint style = 0; style < CX_MAP_N_STYLES; style++)
+    {
+      CxMapRenderOptions options = {
+        cx_map_theme_get_for (style), cx_map_layout_get_step (layout, 3), 1.0,
+      };
+      cairo_surface_t *whole = render_whole (layout, options.theme, options.selected, 1.0);
+      cairo_surface_t *parts = cairo_image_surface_create (CAIRO_FORMAT_RGB24,
+                                                           (int) ceil (width),
+                                                           (int) ceil (height));
+      cairo_t *cr = cairo_create (parts);
+      cairo_rectangle_t below = { 0, top, width, height - top };
+      guint drawn = 0;
+
+      /* the map under the top rows, then the top rows, then the names and
+       * the corner: as the view draws them scrolled down */
+      cairo_set_source_rgb (cr, 1, 0, 1);
+      cairo_paint (cr);
+      cx_map_render (layout, cr, &below, &options);
+      cx_map_render_lane_headers (layout, cr, &below, &options);
+      cx_map_render_top_rows (layout, cr, &(cairo_rectangle_t) { header, 0, width - header, top },
+                              &options);
+      cx_map_render_corner (layout, cr, &options);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      cairo_destroy (cr);
+      cairo_surface_flush (parts);
+
+      g_assert_cmpuint (count_differences (whole, parts, 0, 0, (int) width, (int) height), ==, 0);
+
+      /* and they are not empty: the bands, cards and corner are there */
+      {
+        cairo_surface_t *blank = cairo_image_surface_create (CAIRO_FORMAT_RGB24,
+                                                             (int) ceil (width),
+                                                             (int) ceil (height));
+
+        cr = cairo_create (blank);
+        cx_set_color (cr, &options.theme->background);
+        cairo_paint (cr);
+        cairo_destroy (cr);
+        cairo_surface_flush (blank);
+        drawn = count_differences (whole, blank, (int) header, 0, (int) width, (int) top);
+        g_assert_cmpuint (drawn, >, (guint) ((width - header) * top / 5));
+        cairo_surface_destroy (blank);
+      }
+
+      cairo_surface_destroy (whole);
+      cairo_surface_destroy (parts);
+    }
+}
+
 /* A 10,000-step plan lays out, and a window's worth of it draws, anywhere */
 static void
 test_render_big_plan (void)
@@ -454,6 +538,7 @@ main (int    argc,
   g_test_add_func ("/render/draw/text-stays-in-cell", test_render_text_stays_in_cell);
   g_test_add_func ("/render/draw/text-ellipsized", test_render_text_ellipsized);
   g_test_add_func ("/render/draw/samples", test_render_samples);
+  g_test_add_func ("/render/draw/top-rows", test_render_top_rows);
   g_test_add_func ("/render/draw/big-plan", test_render_big_plan);
 
   return cx_test_render_run ();

@@ -156,6 +156,34 @@ render_row_header (CxMapPainter *painter,
                     CX_MAP_FONT_BODY, CX_INK (CX_MAP_TEXT_HEADER), CX_TEXT_BOLD);
 }
 
+/* The corner above the lanes names the two top rows */
+static void
+render_corner_labels (CxMapLayout  *layout,
+                      CxMapPainter *painter)
+{
+  cx_map_draw_text (painter, C_("map corner", "PHASE"),
+                    &(cairo_rectangle_t) { 16, layout->band_y, CX_MAP_HEADER_WIDTH - 32,
+                                           CX_MAP_BAND_HEIGHT },
+                    9.5, CX_INK (CX_MAP_TEXT_HEADER_DIM), CX_TEXT_BOLD | CX_TEXT_MIDDLE);
+  cx_map_draw_text (painter, C_("map corner", "STEP"),
+                    &(cairo_rectangle_t) { 16, layout->head_y + 10, CX_MAP_HEADER_WIDTH - 32, 14 },
+                    9.5, CX_INK (CX_MAP_TEXT_HEADER_DIM), CX_TEXT_BOLD);
+}
+
+/* The edge between the names and the map, from @y0 to @y1 */
+static void
+render_edge (cairo_t          *cr,
+             const CxMapTheme *theme,
+             double            y0,
+             double            y1)
+{
+  cx_set_color (cr, &theme->grid);
+  cairo_set_line_width (cr, 1);
+  cairo_move_to (cr, CX_MAP_HEADER_WIDTH - 0.5, y0);
+  cairo_line_to (cr, CX_MAP_HEADER_WIDTH - 0.5, y1);
+  cairo_stroke (cr);
+}
+
 /**
  * cx_map_render_lane_headers:
  * @layout: a #CxMapLayout
@@ -241,21 +269,44 @@ cx_map_render_lane_headers (CxMapLayout              *layout,
                          layout->failures_y, layout->failures_height, 0);
     }
 
-  /* The corner above the lanes names the two top rows */
-  cx_map_draw_text (&painter, C_("map corner", "PHASE"),
-                    &(cairo_rectangle_t) { 16, layout->band_y, CX_MAP_HEADER_WIDTH - 32,
-                                           CX_MAP_BAND_HEIGHT },
-                    9.5, CX_INK (CX_MAP_TEXT_HEADER_DIM), CX_TEXT_BOLD | CX_TEXT_MIDDLE);
-  cx_map_draw_text (&painter, C_("map corner", "STEP"),
-                    &(cairo_rectangle_t) { 16, layout->head_y + 10, CX_MAP_HEADER_WIDTH - 32, 14 },
-                    9.5, CX_INK (CX_MAP_TEXT_HEADER_DIM), CX_TEXT_BOLD);
+  render_corner_labels (layout, &painter);
+  render_edge (cr, theme, area->y, area->y + area->height);
 
-  /* the edge between the names and the map */
-  cx_set_color (cr, &theme->grid);
-  cairo_set_line_width (cr, 1);
-  cairo_move_to (cr, CX_MAP_HEADER_WIDTH - 0.5, area->y);
-  cairo_line_to (cr, CX_MAP_HEADER_WIDTH - 0.5, area->y + area->height);
-  cairo_stroke (cr);
+  cx_map_painter_clear (&painter);
+  cairo_restore (cr);
+}
+
+/**
+ * cx_map_render_corner:
+ * @layout: a #CxMapLayout
+ * @cr: where to draw, as for cx_map_render()
+ * @options: (nullable): theme and zoom
+ *
+ * Draws the corner where the lane-name column meets the top rows, from
+ * (0, 0) to the header width and cx_map_layout_get_top_height(), on an
+ * opaque background: what cx_map_render_lane_headers() draws there, for
+ * the view to keep over both when they are pinned.
+ */
+void
+cx_map_render_corner (CxMapLayout              *layout,
+                      cairo_t                  *cr,
+                      const CxMapRenderOptions *options)
+{
+  const CxMapTheme *theme = cx_map_options_theme (options);
+  CxMapPainter painter;
+
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (cr != NULL);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, CX_MAP_HEADER_WIDTH, layout->lanes_y);
+  cairo_clip (cr);
+  cx_set_color (cr, &theme->header);
+  cairo_paint (cr);
+
+  cx_map_painter_init (&painter, cr, theme, layout->font_family, cx_map_options_zoom (options));
+  render_corner_labels (layout, &painter);
+  render_edge (cr, theme, 0, layout->lanes_y);
 
   cx_map_painter_clear (&painter);
   cairo_restore (cr);

@@ -152,14 +152,16 @@ render_bands (CxMapLayout  *layout,
       cairo_fill (cr);
 
       /* The label stays in view while a long phase scrolls by: just right
-       * of the lane-name column, which the view draws over the area's left */
+       * of the lane-name column. An area that starts left of the map's
+       * columns holds the column (an export); one that starts among them
+       * is what is seen beside it (the view, a page). */
       count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u step", "%u steps",
                                             layout->phases[p].n_steps),
                                layout->phases[p].n_steps);
       label_width = cx_map_measure_text (painter, cx_map_phase_label (p), CX_MAP_FONT_BAND,
                                          CX_TEXT_BOLD, NULL);
       count_width = cx_map_measure_text (painter, count, CX_MAP_FONT_SMALL, 0, NULL);
-      left = MAX (band.x, x0 + CX_MAP_HEADER_WIDTH) + PAD;
+      left = MAX (band.x, MAX (x0, CX_MAP_HEADER_WIDTH)) + PAD;
       right = band.x + band.width - PAD;
       left = MIN (left, right - label_width - count_width - 12
                         - findings->len * 22.0);
@@ -331,10 +333,13 @@ render_step_header (CxMapLayout  *layout,
   cairo_restore (cr);
 }
 
+/* The cells of the column @index in the rows that meet [@y0, @y1] */
 static void
 render_text_cells (CxMapLayout  *layout,
                    CxMapPainter *painter,
-                   guint         index)
+                   guint         index,
+                   double        y0,
+                   double        y1)
 {
   cairo_t *cr = painter->cr;
   const CxMapTheme *theme = painter->theme;
@@ -350,7 +355,7 @@ render_text_cells (CxMapLayout  *layout,
                                  row->height - 2 * CELL_INSET };
       const char *text;
 
-      if (!cx_lane_kind_holds_text (row->kind))
+      if (!cx_lane_kind_holds_text (row->kind) || row->y > y1 || row->y + row->height < y0)
         continue;
       text = cx_step_lookup_cell (step, cx_lane_get_id (row->lane));
       if (text == NULL)
@@ -370,6 +375,29 @@ render_text_cells (CxMapLayout  *layout,
                                                cell.height - 14 },
                         CX_MAP_FONT_BODY, CX_INK (CX_MAP_TEXT_CARD), 0);
     }
+}
+
+/* The tint behind the selected step's column, when it is among the
+ * columns [@first, @last]; returns its index, or -1 */
+static int
+render_selection_tint (CxMapLayout  *layout,
+                       CxMapPainter *painter,
+                       CxStep       *selected,
+                       guint         first,
+                       guint         last)
+{
+  int index = selected != NULL ? cx_map_layout_get_step_index (layout, selected) : -1;
+  cairo_rectangle_t column;
+
+  if (index < (int) first || index > (int) last)
+    return -1;
+
+  cx_map_layout_get_step_rect (layout, selected, &column);
+  cx_map_rounded_rect (painter->cr, column.x - 5, column.y - 5, column.width + 10,
+                       column.height + 5, CARD_RADIUS + 4);
+  cx_set_color_alpha (painter->cr, &painter->theme->selection, CX_MAP_SELECTION_TINT);
+  cairo_fill (painter->cr);
+  return index;
 }
 
 /**
@@ -392,6 +420,88 @@ cx_map_render (CxMapLayout              *layout,
   const CxMapTheme *theme = cx_map_options_theme (options);
   CxStep *selected = options != NULL ? options->selected : NULL;
   CxMapPainter painter;
+  double x0, x1, y0, y1;
+  guint first, last;
+
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (area != NULL);
+
+  x0 = area->x;
+  x1 = area->x + area->width;
+
+  y0 = area->y;
+  y1 = area->y + area->height;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, area->x, area->y, area->width, area->height);
+  cairo_clip (cr);
+  cx_set_color (cr, &theme->background);
+  cairo_paint (cr);
+
+  cx_map_painter_init (&painter, cr, theme, layout->font_family, cx_map_options_zoom (options));
+
+  render_rows (layout, &painter, x0, x1);
+  /* the top rows, unless the view pins them and draws them apart */
+  if (y0 < layout->lanes_y)
+    render_bands (layout, &painter, x0, x1);
+  render_recovery_boundary (layout, &painter);
+
+  if (cx_map_layout_visible_steps (layout, x0, x1, &first, &last))
+    {
+      int selected_index = render_selection_tint (layout, &painter, selected, first, last);
+
+      for (guint i = first; i <= last; i++)
+        {
+          if (y0 < layout->lanes_y)
+            render_step_header (layout, &painter, i, (int) i == selected_index);
+          render_text_cells (layout, &painter, i, y0, y1);
+        }
+
+      for (guint i = 0; i < layout->rows->len; i++)
+        {
+          const CxMapRow *row = &g_array_index (layout->rows, CxMapRow, i);
+
+          if (row->y > y1 || row->y + row->height < y0)
+            continue;
+          if (row->kind == CX_LANE_KIND_EMOTION)
+            cx_map_render_emotion (layout, &painter, row, first, last);
+          else if (row->kind == CX_LANE_KIND_EXPECTATION)
+            cx_map_render_expectation (layout, &painter, row, first, last);
+        }
+    }
+
+  /* the failures' badges cover where the connections leave them */
+  cx_map_render_connections (layout, &painter, x0, x1);
+  if (cx_map_layout_visible_steps (layout, x0, x1, &first, &last))
+    cx_map_render_failures (layout, &painter, first, last);
+
+  cx_map_painter_clear (&painter);
+  cairo_restore (cr);
+}
+
+/**
+ * cx_map_render_top_rows:
+ * @layout: a #CxMapLayout
+ * @cr: where to draw, as for cx_map_render()
+ * @area: the columns to draw are those within its x range
+ * @options: (nullable): theme, selected step and zoom
+ *
+ * Draws the map's top rows, the phase bands and the step headers, from y
+ * 0 to cx_map_layout_get_top_height(), for the columns within @area's x
+ * range, on the canvas: what cx_map_render() draws there, so the view
+ * can pin them at the top while the map scrolls down under them, and
+ * every printed page can head its lanes with them.
+ */
+void
+cx_map_render_top_rows (CxMapLayout              *layout,
+                        cairo_t                  *cr,
+                        const cairo_rectangle_t  *area,
+                        const CxMapRenderOptions *options)
+{
+  const CxMapTheme *theme = cx_map_options_theme (options);
+  CxStep *selected = options != NULL ? options->selected : NULL;
+  CxMapPainter painter;
   double x0, x1;
   guint first, last;
 
@@ -403,55 +513,21 @@ cx_map_render (CxMapLayout              *layout,
   x1 = area->x + area->width;
 
   cairo_save (cr);
-  cairo_rectangle (cr, area->x, area->y, area->width, area->height);
+  cairo_rectangle (cr, x0, 0, x1 - x0, layout->lanes_y);
   cairo_clip (cr);
   cx_set_color (cr, &theme->background);
   cairo_paint (cr);
 
   cx_map_painter_init (&painter, cr, theme, layout->font_family, cx_map_options_zoom (options));
-
-  render_rows (layout, &painter, x0, x1);
   render_bands (layout, &painter, x0, x1);
   render_recovery_boundary (layout, &painter);
-
   if (cx_map_layout_visible_steps (layout, x0, x1, &first, &last))
     {
-      int selected_index = selected != NULL ? cx_map_layout_get_step_index (layout, selected)
-                                            : -1;
-
-      if (selected_index >= (int) first && selected_index <= (int) last)
-        {
-          cairo_rectangle_t column;
-
-          cx_map_layout_get_step_rect (layout, selected, &column);
-          cx_map_rounded_rect (cr, column.x - 5, column.y - 5, column.width + 10,
-                               column.height + 5, CARD_RADIUS + 4);
-          cx_set_color_alpha (cr, &theme->selection, CX_MAP_SELECTION_TINT);
-          cairo_fill (cr);
-        }
+      int selected_index = render_selection_tint (layout, &painter, selected, first, last);
 
       for (guint i = first; i <= last; i++)
-        {
-          render_step_header (layout, &painter, i, (int) i == selected_index);
-          render_text_cells (layout, &painter, i);
-        }
-
-      for (guint i = 0; i < layout->rows->len; i++)
-        {
-          const CxMapRow *row = &g_array_index (layout->rows, CxMapRow, i);
-
-          if (row->kind == CX_LANE_KIND_EMOTION)
-            cx_map_render_emotion (layout, &painter, row, first, last);
-          else if (row->kind == CX_LANE_KIND_EXPECTATION)
-            cx_map_render_expectation (layout, &painter, row, first, last);
-        }
-
+        render_step_header (layout, &painter, i, (int) i == selected_index);
     }
-
-  /* the failures' badges cover where the connections leave them */
-  cx_map_render_connections (layout, &painter, x0, x1);
-  if (cx_map_layout_visible_steps (layout, x0, x1, &first, &last))
-    cx_map_render_failures (layout, &painter, first, last);
 
   cx_map_painter_clear (&painter);
   cairo_restore (cr);

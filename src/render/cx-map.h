@@ -176,6 +176,17 @@ void         cx_map_render_lane_headers     (CxMapLayout              *layout,
                                              cairo_t                  *cr,
                                              const cairo_rectangle_t  *area,
                                              const CxMapRenderOptions *options);
+/* Draws the phase bands and step headers, y 0 to the top height, for the
+ * columns within @area's x range: they stay in view while the map
+ * scrolls down (the view pins them), and head every printed page */
+void         cx_map_render_top_rows         (CxMapLayout              *layout,
+                                             cairo_t                  *cr,
+                                             const cairo_rectangle_t  *area,
+                                             const CxMapRenderOptions *options);
+/* Draws the corner over both, at (0, 0): the header width by the top height */
+void         cx_map_render_corner           (CxMapLayout              *layout,
+                                             cairo_t                  *cr,
+                                             const CxMapRenderOptions *options);
 
 /* The title block (title, author, date, counts of findings by severity)
  * and the legend (phases, evidence borders, marks, severities, the
