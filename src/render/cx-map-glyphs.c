@@ -39,12 +39,16 @@ cx_map_painter_init (CxMapPainter     *painter,
   painter->cr = cr;
   painter->theme = theme;
   painter->zoom = zoom > 0 ? zoom : 1.0;
-  painter->text = pango_cairo_create_layout (cr);
   painter->font = pango_font_description_new ();
   pango_font_description_set_family (painter->font,
                                      font_family != NULL ? font_family : theme->font_family);
 
-  context = pango_layout_get_context (painter->text);
+  /* Laid out in map units, whatever @cr's scale: a context of its own,
+   * not @cr's, whose metrics would be rounded to the device's and wrap
+   * fewer lines into a cell on a printed page at a small scale */
+  context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  painter->text = pango_layout_new (context);
+  g_object_unref (context);
   font_options = cairo_font_options_create ();
   cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
   cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);

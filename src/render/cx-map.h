@@ -231,6 +231,59 @@ void         cx_map_render_page             (CxMapLayout              *layout,
                                              const CxMapSpan          *column,
                                              const CxMapSpan          *band,
                                              const CxMapRenderOptions *options);
+/* Bands of whole lanes under the top rows, which every printed page
+ * repeats above its band: (element-type CxMapSpan) (transfer full) */
+GArray      *cx_map_layout_paginate_lanes   (CxMapLayout              *layout,
+                                             double                    first_room,
+                                             double                    room);
+/* The corner and the top rows of @column at y 0, and under them the lane
+ * names and @column's part of @lanes: a printed page's part of the map */
+void         cx_map_render_headed_page      (CxMapLayout              *layout,
+                                             cairo_t                  *cr,
+                                             const CxMapSpan          *column,
+                                             const CxMapSpan          *lanes,
+                                             const CxMapRenderOptions *options);
+
+/* ------------------------------------------------------------------ */
+/* Printing (cx-map-print.c)                                           */
+
+typedef enum
+{
+  CX_MAP_PRINT_ACTUAL_SIZE,   /* a map unit a CSS pixel: body text at 9 pt */
+  CX_MAP_PRINT_FIT_WIDTH,     /* the whole width on the page, never larger */
+} CxMapPrintScale;
+
+/* What a printed page holds, and where, in points from the printable
+ * area's top left */
+typedef struct
+{
+  gboolean  shows_map;     /* FALSE: the legend alone */
+  CxMapSpan columns;       /* map units, from cx_map_layout_paginate_columns() */
+  CxMapSpan lanes;         /* map units, from cx_map_layout_paginate_lanes() */
+  gboolean  title;         /* headed by the title block; else by a running head */
+  double    map_y;         /* where the top rows begin */
+  double    map_height;    /* the top rows and the lanes, as printed */
+  double    legend_y;      /* < 0: no legend */
+} CxMapPrintPage;
+
+#define CX_TYPE_MAP_PRINT_SCALE (cx_map_print_scale_get_type ())
+GType        cx_map_print_scale_get_type    (void) G_GNUC_CONST;
+
+typedef struct _CxMapPrint CxMapPrint;
+
+CxMapPrint  *cx_map_print_new               (CxMapLayout              *layout,
+                                             const CxMapTheme         *theme,
+                                             double                    width,
+                                             double                    height,
+                                             CxMapPrintScale           scale);
+void         cx_map_print_free              (CxMapPrint               *print);
+double       cx_map_print_get_scale         (CxMapPrint               *print);
+guint        cx_map_print_get_n_pages       (CxMapPrint               *print);
+const CxMapPrintPage *cx_map_print_get_page (CxMapPrint               *print,
+                                             guint                     index);
+void         cx_map_print_draw_page         (CxMapPrint               *print,
+                                             cairo_t                  *cr,
+                                             guint                     index);
 
 /* ------------------------------------------------------------------ */
 /* Export                                                              */
@@ -275,5 +328,6 @@ gboolean     cx_map_export                  (CxPlan                   *plan,
                                              GError                  **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CxMapLayout, cx_map_layout_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CxMapPrint, cx_map_print_free)
 
 G_END_DECLS
