@@ -4,7 +4,8 @@
  *
  * CxWindow is split by concern (as GNOME Text Editor splits its window):
  * cx-window.c the document and the views, cx-window-actions.c what the
- * user can do, cx-window-dnd.c dropping files. The GUI tests use this
+ * user can do, cx-window-dnd.c dropping files, cx-window-export.c the
+ * export chooser's type list and name. The GUI tests use this
  * header too, to reach what a native file chooser would call.
  */
 
@@ -124,5 +125,21 @@ void _cx_window_show_toast          (CxWindow            *self,
 void _cx_window_add_recent          (CxWindow            *self,
                                      GFile               *file);
 void _cx_window_show_findings       (CxWindow            *self);
+
+/* The export chooser's type list and file name (cx-window-export.c) */
+char  *_cx_window_export_name              (const char          *name,
+                                            CxExportFormat       format);
+GFile *_cx_window_export_target            (GFile               *chosen,
+                                            CxExportFormat       listed,
+                                            gboolean             listed_by_user,
+                                            CxExportFormat      *format);
+GFile *_cx_window_export_chosen            (GtkFileChooser      *chooser,
+                                            CxExportFormat      *format);
+void   _cx_window_set_export_filter_format (GtkFileFilter       *filter,
+                                            CxExportFormat       format);
+/* The chooser's data: the filter it opened with */
+#define CX_EXPORT_OPENED_FILTER "cx-opened-filter"
+void   _cx_window_follow_export_filter     (CxWindow            *self,
+                                            GtkFileChooser      *chooser);
 
 G_END_DECLS
