@@ -24,6 +24,8 @@ packages=(
   libcairo2-dev libpango1.0-dev libgtk-4-dev libadwaita-1-dev fonts-cantarell
   desktop-file-utils appstream shared-mime-info librsvg2-bin yelp-tools itstool
   xvfb xauth dbus imagemagick valgrind libxtst-dev
+  # the print tests read the PDF files back (pdfinfo, pdftotext)
+  poppler-utils
   # the benchmark's whole-process comparison with xmllint
   hyperfine
   # Microsoft's SARIF validator (a self-contained .NET program from the

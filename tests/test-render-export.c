@@ -202,6 +202,45 @@ test_tool_export (CxTestDir     *fixture,
                              &err), ==, 0);
   g_clear_pointer (&err, g_free);
   cx_test_check_pdf (pdf, width, height);
+
+  /* High contrast, light and dark: the same map, not the same pixels */
+  for (int dark = 0; dark <= 1; dark++)
+    {
+      g_autofree char *plain = g_build_filename (fixture->dir, "plain.png", NULL);
+      g_autofree char *high = g_build_filename (fixture->dir, "high.png", NULL);
+      const char *style = dark ? "--dark" : NULL;   /* last: NULL ends the arguments */
+      cairo_surface_t *a, *b;
+      guint differ = 0;
+
+      /* small, for the time the sanitizers take */
+      g_assert_cmpint (run_tool ((const char *[]) { "export", sample, "-o", plain,
+                                                    "--scale=0.25", style, NULL }, &err), ==, 0);
+      g_clear_pointer (&err, g_free);
+      g_assert_cmpint (run_tool ((const char *[]) { "export", sample, "-o", high, "--scale=0.25",
+                                                    "--high-contrast", style, NULL },
+                                 &err), ==, 0);
+      g_clear_pointer (&err, g_free);
+
+      a = cairo_image_surface_create_from_png (plain);
+      b = cairo_image_surface_create_from_png (high);
+      g_assert_cmpint (cairo_image_surface_get_height (a), ==, cairo_image_surface_get_height (b));
+      for (int y = 0; y < cairo_image_surface_get_height (a); y += 3)
+        {
+          const guint32 *ra = (const guint32 *) (gconstpointer)
+            (cairo_image_surface_get_data (a) + y * cairo_image_surface_get_stride (a));
+          const guint32 *rb = (const guint32 *) (gconstpointer)
+            (cairo_image_surface_get_data (b) + y * cairo_image_surface_get_stride (b));
+
+          for (int x = 0; x < cairo_image_surface_get_width (a); x += 3)
+            differ += ra[x] != rb[x];
+        }
+      /* most of the map: canvas, cards, lines and text all change */
+      g_assert_cmpuint (cairo_image_surface_get_width (a), ==, cairo_image_surface_get_width (b));
+      g_assert_cmpuint (differ, >, (guint) (cairo_image_surface_get_width (a)
+                                            * cairo_image_surface_get_height (a) / 9 / 4));
+      cairo_surface_destroy (a);
+      cairo_surface_destroy (b);
+    }
 }
 
 /* A map too wide for one PDF page comes out over several, as the

@@ -1,9 +1,10 @@
-/* test-render.c — the journey map: theme, layout, drawing
+/* test-render.c — the journey map: layout, drawing
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Cutting into pages is in test-render-pages.c, export to files and
- * cxplan-tool export in test-render-export.c.
+ * The palettes and their contrast are in test-render-theme.c, cutting
+ * into pages in test-render-pages.c, export to files and cxplan-tool
+ * export in test-render-export.c.
  */
 
 #define G_LOG_DOMAIN "cx-test"
@@ -19,88 +20,6 @@
 #include "cx-map-private.h"
 #include "cx-model.h"
 #include "cx-test-render-util.h"
-
-/* ------------------------------------------------------------------ */
-/* Theme                                                               */
-
-static void
-assert_readable (const CxColor *text,
-                 const CxColor *background,
-                 const char    *what)
-{
-  double contrast = cx_color_contrast (text, background);
-
-  if (contrast < 4.5)
-    g_error ("%s: contrast %.2f:1 is below 4.5:1", what, contrast);
-}
-
-static void
-test_theme_contrast (void)
-{
-  static const CxColor black = { 0, 0, 0, 1 }, white = { 1, 1, 1, 1 };
-
-  g_assert_cmpfloat_with_epsilon (cx_color_contrast (&black, &white), 21.0, 1e-9);
-  g_assert_cmpfloat_with_epsilon (cx_color_contrast (&white, &black), 21.0, 1e-9);
-  g_assert_cmpfloat_with_epsilon (cx_color_contrast (&white, &white), 1.0, 1e-9);
-
-  for (int dark = 0; dark <= 1; dark++)
-    {
-      const CxMapTheme *theme = cx_map_theme_get (dark);
-      CxColor proposed = cx_map_theme_proposed_fill (theme);
-      CxColor alarm = cx_map_theme_alarm_fill (theme);
-      CxColor shade = cx_map_theme_row_shade (theme);
-      const CxColor *grounds[] = {
-        &theme->background, &theme->card, &theme->header, &proposed, &shade,
-      };
-
-      g_assert_cmpint (theme->dark, ==, dark);
-      g_assert_nonnull (theme->font_family);
-
-      for (guint i = 0; i < G_N_ELEMENTS (grounds); i++)
-        {
-          assert_readable (&theme->foreground, grounds[i], "foreground");
-          assert_readable (&theme->dim_foreground, grounds[i], "dim foreground");
-        }
-      assert_readable (&theme->foreground, &alarm, "foreground on a failure with no recovery");
-
-      for (guint p = 0; p < CX_N_PHASES; p++)
-        assert_readable (&theme->phase_text[p], &theme->phase[p], "phase label");
-      assert_readable (&theme->phase_text[CX_PHASE_RECOVERY], &theme->background,
-                       "recovery label under the failures");
-
-      for (int rpn = 1; rpn <= 1000; rpn += 7)
-        {
-          CxColor fill = cx_map_theme_rpn_color (theme, rpn);
-          CxColor ink = cx_map_theme_ink_on (theme, &fill);
-
-          assert_readable (&ink, &fill, "RPN on its pill");
-        }
-
-      /* the phases are told apart by hue, light in light, deep in dark */
-      for (guint p = 0; p < CX_N_PHASES; p++)
-        {
-          double band = cx_color_contrast (&theme->phase[p], &black);
-
-          if (dark)
-            g_assert_cmpfloat (band, <, 3.0);
-          else
-            g_assert_cmpfloat (band, >, 12.0);
-        }
-    }
-}
-
-static void
-test_theme_rpn_rises (void)
-{
-  const CxMapTheme *theme = cx_map_theme_get (FALSE);
-  CxColor low = cx_map_theme_rpn_color (theme, 10);
-  CxColor high = cx_map_theme_rpn_color (theme, 800);
-  static const CxColor black = { 0, 0, 0, 1 };
-
-  /* lighter for a trifle, darker and redder for the worst */
-  g_assert_cmpfloat (cx_color_contrast (&low, &black), >, cx_color_contrast (&high, &black));
-  g_assert_cmpfloat (high.red, >, high.green + 0.3);
-}
 
 /* ------------------------------------------------------------------ */
 /* Layout                                                              */
@@ -524,7 +443,7 @@ test_render_text_ellipsized (void)
   used = cx_map_draw_text (&painter,
                            "A title much longer than three lines of a step column can hold, "
                            "so that it has to end in an ellipsis somewhere on the third line",
-                           &box, CX_MAP_FONT_TITLE, &painter.theme->foreground, CX_TEXT_BOLD);
+                           &box, CX_MAP_FONT_TITLE, CX_INK (CX_MAP_TEXT_CARD), CX_TEXT_BOLD);
   g_assert_cmpfloat (used, >, 0);
   g_assert_cmpfloat (used, <=, box.height);
   g_assert_true (pango_layout_is_ellipsized (painter.text));
@@ -533,7 +452,7 @@ test_render_text_ellipsized (void)
   /* too small to read: not drawn at all */
   painter.zoom = 0.1;
   g_assert_cmpfloat (cx_map_draw_text (&painter, "Hidden", &box, CX_MAP_FONT_BODY,
-                                       &painter.theme->foreground, 0), ==, 0);
+                                       CX_INK (CX_MAP_TEXT_CARD), 0), ==, 0);
 
   cx_map_painter_clear (&painter);
   cairo_destroy (cr);
@@ -550,19 +469,103 @@ test_render_samples (void)
       g_autoptr(CxMapLayout) layout = cx_map_layout_new (plan, findings, NULL);
       CxStep *selected = cx_map_layout_get_step (layout, 2);
 
-      for (int dark = 0; dark <= 1; dark++)
+      for (guint style = 0; style < CX_MAP_N_STYLES; style++)
         {
           static const double zooms[] = { 1.0, 0.3, 0.05 };
 
           for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
             {
-              cairo_surface_t *surface = render_whole (layout, cx_map_theme_get (dark), selected,
-                                                       zooms[z]);
+              cairo_surface_t *surface = render_whole (layout, cx_map_theme_get_for (style),
+                                                       selected, zooms[z]);
 
               g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
               cairo_surface_destroy (surface);
             }
         }
+    }
+}
+
+static guint
+count_differences (cairo_surface_t *a,
+                   cairo_surface_t *b,
+                   int              x0,
+                   int              y0,
+                   int              x1,
+                   int              y1)
+{
+  const guchar *da = cairo_image_surface_get_data (a);
+  const guchar *db = cairo_image_surface_get_data (b);
+  int stride = cairo_image_surface_get_stride (a);
+  guint differ = 0;
+
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      differ += (*(const guint32 *) (gconstpointer) (da + y * stride + x * 4) & 0xffffff)
+                != (*(const guint32 *) (gconstpointer) (db + y * stride + x * 4) & 0xffffff);
+
+  return differ;
+}
+
+/* The top rows and the corner, drawn alone for the view to pin, are what
+ * the whole map draws there, selection and all; and the whole map drawn
+ * from below the top rows leaves them to them */
+static void
+test_render_top_rows (void)
+{
+  g_autoptr(CxPlan) plan = cx_test_load_sample ("team-gear-store");
+  g_autoptr(GPtrArray) findings = cx_check_plan (plan);
+  g_autoptr(CxMapLayout) layout = cx_map_layout_new (plan, findings, NULL);
+  double width, height, top = cx_map_layout_get_top_height (layout);
+  double header = cx_map_layout_get_header_width (layout);
+
+  cx_map_layout_get_size (layout, &width, &height);
+
+  for (guint style = 0; style < CX_MAP_N_STYLES; style++)
+    {
+      CxMapRenderOptions options = {
+        cx_map_theme_get_for (style), cx_map_layout_get_step (layout, 3), 1.0,
+      };
+      cairo_surface_t *whole = render_whole (layout, options.theme, options.selected, 1.0);
+      cairo_surface_t *parts = cairo_image_surface_create (CAIRO_FORMAT_RGB24,
+                                                           (int) ceil (width),
+                                                           (int) ceil (height));
+      cairo_t *cr = cairo_create (parts);
+      cairo_rectangle_t below = { 0, top, width, height - top };
+      guint drawn = 0;
+
+      /* the map under the top rows, then the top rows, then the names and
+       * the corner: as the view draws them scrolled down */
+      cairo_set_source_rgb (cr, 1, 0, 1);
+      cairo_paint (cr);
+      cx_map_render (layout, cr, &below, &options);
+      cx_map_render_lane_headers (layout, cr, &below, &options);
+      cx_map_render_top_rows (layout, cr, &(cairo_rectangle_t) { header, 0, width - header, top },
+                              &options);
+      cx_map_render_corner (layout, cr, &options);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      cairo_destroy (cr);
+      cairo_surface_flush (parts);
+
+      g_assert_cmpuint (count_differences (whole, parts, 0, 0, (int) width, (int) height), ==, 0);
+
+      /* and they are not empty: the bands, cards and corner are there */
+      {
+        cairo_surface_t *blank = cairo_image_surface_create (CAIRO_FORMAT_RGB24,
+                                                             (int) ceil (width),
+                                                             (int) ceil (height));
+
+        cr = cairo_create (blank);
+        cx_set_color (cr, &options.theme->background);
+        cairo_paint (cr);
+        cairo_destroy (cr);
+        cairo_surface_flush (blank);
+        drawn = count_differences (whole, blank, (int) header, 0, (int) width, (int) top);
+        g_assert_cmpuint (drawn, >, (guint) ((width - header) * top / 5));
+        cairo_surface_destroy (blank);
+      }
+
+      cairo_surface_destroy (whole);
+      cairo_surface_destroy (parts);
     }
 }
 
@@ -616,8 +619,6 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/render/theme/contrast", test_theme_contrast);
-  g_test_add_func ("/render/theme/rpn-rises", test_theme_rpn_rises);
   g_test_add_func ("/render/layout/samples", test_layout_samples);
   g_test_add_func ("/render/layout/generated", test_layout_generated);
   g_test_add_func ("/render/layout/step-at", test_layout_step_at);
@@ -629,6 +630,7 @@ main (int    argc,
   g_test_add_func ("/render/draw/text-stays-in-cell", test_render_text_stays_in_cell);
   g_test_add_func ("/render/draw/text-ellipsized", test_render_text_ellipsized);
   g_test_add_func ("/render/draw/samples", test_render_samples);
+  g_test_add_func ("/render/draw/top-rows", test_render_top_rows);
   g_test_add_func ("/render/draw/big-plan", test_render_big_plan);
 
   return cx_test_render_run ();

@@ -24,15 +24,13 @@
 /* How far the pointer goes before a press on a step becomes a drag */
 #define DRAG_THRESHOLD 8.0
 
+/* Where @map shows in the widget, the pinned top rows included */
 static void
 map_to_widget_rect (CxMapView               *self,
                     const cairo_rectangle_t *map,
                     graphene_rect_t         *widget)
 {
-  widget->origin.x = map->x * self->zoom - _cx_map_view_adjustment_value (self->hadjustment);
-  widget->origin.y = map->y * self->zoom - _cx_map_view_adjustment_value (self->vadjustment);
-  widget->size.width = map->width * self->zoom;
-  widget->size.height = map->height * self->zoom;
+  _cx_map_view_map_to_widget (self, map, widget);
 }
 
 /* Where the cursor is on the map: the cell of the cursor's lane in the
@@ -426,8 +424,8 @@ on_drag_begin (CxMapView      *self,
   if (layout == NULL || self->history == NULL || x < _cx_map_view_get_header_width (self))
     return;
 
-  map_x = (_cx_map_view_adjustment_value (self->hadjustment) + x) / self->zoom;
-  map_y = (_cx_map_view_adjustment_value (self->vadjustment) + y) / self->zoom;
+  /* a header pinned at the top is taken where it shows */
+  _cx_map_view_widget_to_map (self, x, y, &map_x, &map_y);
   step = cx_map_layout_step_at (layout, map_x, map_y);
   /* A step is taken by its header card */
   if (step != NULL && cx_map_layout_get_step_header_rect (layout, step, &header) &&

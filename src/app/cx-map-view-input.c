@@ -15,7 +15,8 @@
 
 #include "cx-map-view-private.h"
 
-/* From the widget's pixels to the map's units */
+/* From the widget's pixels to the map's units, the pinned top rows
+ * included (cx-map-view.c) */
 static void
 widget_to_map (CxMapView *self,
                double     x,
@@ -23,8 +24,7 @@ widget_to_map (CxMapView *self,
                double    *map_x,
                double    *map_y)
 {
-  *map_x = (_cx_map_view_adjustment_value (self->hadjustment) + x) / self->zoom;
-  *map_y = (_cx_map_view_adjustment_value (self->vadjustment) + y) / self->zoom;
+  _cx_map_view_widget_to_map (self, x, y, map_x, map_y);
 }
 
 /* ------------------------------------------------------------------ */
@@ -53,7 +53,8 @@ zoom_reset_action (GtkWidget  *widget,
 {
   CxMapView *self = CX_MAP_VIEW (widget);
 
-  _cx_map_view_zoom_by (self, 1.0 / self->zoom);
+  /* 100%, at the text scale */
+  _cx_map_view_zoom_by (self, self->text_scale / self->zoom);
 }
 
 /* Fits the whole height of the map, every lane, in the view, keeping the
@@ -72,7 +73,7 @@ zoom_fit_action (GtkWidget  *widget,
     return;
 
   cx_map_layout_get_size (self->layout, &map_width, &map_height);
-  zoom = MIN (1.0, height / map_height);
+  zoom = MIN (self->text_scale, height / map_height);
   _cx_map_view_set_zoom_at (self, zoom, _cx_map_view_get_header_width (self), 0);
   if (self->vadjustment != NULL)
     gtk_adjustment_set_value (self->vadjustment, 0);
@@ -301,6 +302,7 @@ cx_map_view_query_tooltip (GtkWidget  *widget,
   CxMapView *self = CX_MAP_VIEW (widget);
   g_autoptr(GString) text = NULL;
   cairo_rectangle_t rect;
+  graphene_rect_t shown;
   GdkRectangle area;
   CxStep *step;
   CxLane *lane = NULL;
@@ -350,10 +352,11 @@ cx_map_view_query_tooltip (GtkWidget  *widget,
   gtk_tooltip_set_text (tooltip, text->str);
 
   /* So the tooltip follows the pointer from one cell to the next */
-  area.x = (int) (rect.x * self->zoom - _cx_map_view_adjustment_value (self->hadjustment));
-  area.y = (int) (rect.y * self->zoom - _cx_map_view_adjustment_value (self->vadjustment));
-  area.width = (int) ceil (rect.width * self->zoom);
-  area.height = (int) ceil (rect.height * self->zoom);
+  _cx_map_view_map_to_widget (self, &rect, &shown);
+  area.x = (int) floor (shown.origin.x);
+  area.y = (int) floor (shown.origin.y);
+  area.width = (int) ceil (shown.size.width);
+  area.height = (int) ceil (shown.size.height);
   gtk_tooltip_set_tip_area (tooltip, &area);
 
   return TRUE;

@@ -2,9 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * CxMapView is split by concern: cx-map-view.c draws and scrolls,
- * cx-map-view-input.c turns keys, clicks, scrolling and pinching into
- * actions, selection and zoom.
+ * CxMapView is split by concern: cx-map-view.c scrolls and zooms,
+ * cx-map-view-draw.c draws, cx-map-view-input.c turns keys, clicks,
+ * scrolling and pinching into actions, selection and zoom.
  */
 
 #pragma once
@@ -48,7 +48,11 @@ struct _CxMapView
   guint          hscroll_policy : 1;
   guint          vscroll_policy : 1;
 
+  /* Device pixels a map unit: the zoom the user chose times the text
+   * scale (cx_map_view_get_zoom() gives the former) */
   double         zoom;
+  double         text_scale;
+  GtkSettings   *settings;       /* whose gtk-xft-dpi is followed */
   double         zoom_at_gesture_begin;
   double         pointer_x;
   double         pointer_y;
@@ -59,6 +63,12 @@ struct _CxMapView
   GskRenderNode    *header_node;
   const CxMapTheme *header_theme;
   double            header_key[4];   /* zoom, vertical scroll, width, height */
+
+  /* The pinned top rows as last drawn: scrolling down leaves them */
+  GskRenderNode    *top_node;
+  const CxMapTheme *top_theme;
+  CxStep           *top_selected;    /* compared, not held */
+  double            top_key[4];      /* zoom, horizontal scroll, width, height */
 };
 
 void   _cx_map_view_ensure_layout        (CxMapView      *self);
@@ -83,6 +93,14 @@ void   _cx_map_view_set_selected_phase   (CxMapView      *self,
                                           int             phase);
 double _cx_map_view_adjustment_value     (GtkAdjustment  *adjustment);
 double _cx_map_view_get_header_width     (CxMapView      *self);
+void   _cx_map_view_widget_to_map        (CxMapView      *self,
+                                          double          x,
+                                          double          y,
+                                          double         *map_x,
+                                          double         *map_y);
+void   _cx_map_view_map_to_widget        (CxMapView               *self,
+                                          const cairo_rectangle_t *map_rect,
+                                          graphene_rect_t         *rect);
 void   _cx_map_view_set_zoom_at          (CxMapView      *self,
                                           double          zoom,
                                           double          anchor_x,
@@ -94,6 +112,8 @@ void   _cx_map_view_select_index         (CxMapView      *self,
 int    _cx_map_view_get_selected_index   (CxMapView      *self);
 void   _cx_map_view_emit_step_activated  (CxMapView      *self,
                                           CxStep         *step);
+void   _cx_map_view_snapshot             (GtkWidget      *widget,
+                                          GtkSnapshot    *snapshot);
 void   _cx_map_view_class_input_init     (GtkWidgetClass *widget_class);
 void   _cx_map_view_input_init           (CxMapView      *self);
 void   _cx_map_view_timings_init         (CxMapView      *self);

@@ -8,7 +8,9 @@
  * and input comes through gesture controllers. The view is GtkScrollable,
  * so a GtkScrolledWindow around it gives the scroll bars; the lane-name
  * column is drawn last at the left edge, so it stays in view while the
- * map scrolls sideways.
+ * map scrolls sideways, and the top rows (phase bands, step headers) are
+ * pinned at the top edge, so they stay in view while it scrolls down,
+ * with the corner between the two drawn over both (cx-map-view-draw.c).
  *
  * The view follows the plan's changes itself (CxPlan::changed): a text or
  * a value only redraws; what moves things (steps, lanes, failures, the
@@ -35,6 +37,7 @@ enum {
   PROP_SELECTED_STEP,
   PROP_CURSOR_LANE,
   PROP_ZOOM,
+  PROP_TEXT_SCALE,
   N_PROPS,
 
   /* GtkScrollable */
@@ -134,28 +137,41 @@ _cx_map_view_adjustment_value (GtkAdjustment *adjustment)
   return adjustment != NULL ? gtk_adjustment_get_value (adjustment) : 0;
 }
 
-/* Changes the zoom keeping the map point under (@anchor_x, @anchor_y),
- * in widget coordinates, where it is */
+/* Draws the map at @scale device pixels a map unit, keeping the map
+ * point under (@anchor_x, @anchor_y), in widget coordinates, where it is */
+static void
+cx_map_view_apply_scale (CxMapView *self,
+                         double     scale,
+                         double     anchor_x,
+                         double     anchor_y)
+{
+  double map_x, map_y;
+
+  map_x = (_cx_map_view_adjustment_value (self->hadjustment) + anchor_x) / self->zoom;
+  map_y = (_cx_map_view_adjustment_value (self->vadjustment) + anchor_y) / self->zoom;
+  self->zoom = scale;
+  cx_map_view_update_adjustments (self, map_x * scale - anchor_x, map_y * scale - anchor_y);
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Changes the scale (the zoom times the text scale: what self->zoom
+ * holds) keeping the map point under (@anchor_x, @anchor_y) where it is;
+ * the zoom stays within its range */
 void
 _cx_map_view_set_zoom_at (CxMapView *self,
                           double     zoom,
                           double     anchor_x,
                           double     anchor_y)
 {
-  double map_x, map_y;
-
   g_assert (CX_IS_MAP_VIEW (self));
 
-  zoom = CLAMP (zoom, CX_MAP_VIEW_ZOOM_MIN, CX_MAP_VIEW_ZOOM_MAX);
+  zoom = CLAMP (zoom, CX_MAP_VIEW_ZOOM_MIN * self->text_scale,
+                CX_MAP_VIEW_ZOOM_MAX * self->text_scale);
   if (fabs (zoom - self->zoom) < 1e-9)
     return;
 
-  map_x = (_cx_map_view_adjustment_value (self->hadjustment) + anchor_x) / self->zoom;
-  map_y = (_cx_map_view_adjustment_value (self->vadjustment) + anchor_y) / self->zoom;
-  self->zoom = zoom;
-  cx_map_view_update_adjustments (self, map_x * zoom - anchor_x, map_y * zoom - anchor_y);
-
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  cx_map_view_apply_scale (self, zoom, anchor_x, anchor_y);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
 }
 
@@ -211,12 +227,15 @@ reveal_range (GtkAdjustment *adjustment,
  * @map_rect: a rectangle in map units
  *
  * Scrolls as little as needed to bring @map_rect into view, beside the
- * lane-name column; when it is larger than the view, its top left corner.
+ * lane-name column and under the pinned top rows; when it is larger than
+ * the view, its top left corner.
  */
 void
 cx_map_view_reveal (CxMapView               *self,
                     const cairo_rectangle_t *map_rect)
 {
+  double pinned;
+
   g_return_if_fail (CX_IS_MAP_VIEW (self));
   g_return_if_fail (map_rect != NULL);
 
@@ -226,120 +245,84 @@ cx_map_view_reveal (CxMapView               *self,
   reveal_range (self->hadjustment, map_rect->x * self->zoom,
                 (map_rect->x + map_rect->width) * self->zoom,
                 _cx_map_view_get_header_width (self));
+
+  /* what is in the pinned top rows is in view whatever the scroll;
+   * what is under them must come out below them */
+  pinned = cx_map_view_get_pinned_height (self);
+  if (pinned > 0 && map_rect->y + map_rect->height <= cx_map_layout_get_top_height (self->layout))
+    return;
   reveal_range (self->vadjustment, map_rect->y * self->zoom,
-                (map_rect->y + map_rect->height) * self->zoom, 0);
+                (map_rect->y + map_rect->height) * self->zoom, pinned);
 }
 
 /* ------------------------------------------------------------------ */
-/* Drawing                                                             */
+/* Large text                                                          */
 
-/* The lane-name column, drawn again only when what it shows changed */
-static GskRenderNode *
-cx_map_view_get_header_node (CxMapView        *self,
-                             const CxMapTheme *theme,
-                             double            header_width,
-                             double            height,
-                             double            map_y)
+/* The text scaling factor, from the font resolution GTK gets from the
+ * desktop: GNOME's text-scaling-factor 1.5 makes gtk-xft-dpi 144 × 1024.
+ * The map's geometry is designed around its text, so the whole map
+ * grows with it: the scale it is drawn at is the zoom times this. */
+static void
+cx_map_view_update_text_scale (CxMapView *self)
 {
-  CxMapRenderOptions options = { theme, self->selected, self->zoom };
-  double key[4] = { self->zoom, map_y, header_width, height };
-  cairo_rectangle_t area = { 0, map_y, header_width / self->zoom, height / self->zoom };
-  GtkSnapshot *snapshot;
-  cairo_t *cr;
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self));
+  double text_scale = 1.0, zoom;
+  int dpi = -1;
 
-  if (self->header_node != NULL && self->header_theme == theme &&
-      memcmp (key, self->header_key, sizeof key) == 0)
-    return self->header_node;
+  if (settings != NULL)
+    g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  if (dpi > 0)
+    text_scale = CLAMP (dpi / (96.0 * 1024), CX_MAP_VIEW_TEXT_SCALE_MIN,
+                        CX_MAP_VIEW_TEXT_SCALE_MAX);
+  if (fabs (text_scale - self->text_scale) < 1e-9)
+    return;
 
-  snapshot = gtk_snapshot_new ();
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, header_width, height));
-  cairo_scale (cr, self->zoom, self->zoom);
-  cairo_translate (cr, 0, -map_y);
-  cx_map_render_lane_headers (self->layout, cr, &area, &options);
-  cairo_destroy (cr);
-
-  g_clear_pointer (&self->header_node, gsk_render_node_unref);
-  self->header_node = gtk_snapshot_free_to_node (snapshot);
-  self->header_theme = theme;
-  memcpy (self->header_key, key, sizeof key);
-
-  return self->header_node;
+  /* The zoom stays; the map grows or shrinks about its top left corner */
+  zoom = self->zoom / self->text_scale;
+  self->text_scale = text_scale;
+  cx_map_view_apply_scale (self, zoom * text_scale, 0, 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_SCALE]);
 }
 
 static void
-cx_map_view_snapshot (GtkWidget   *widget,
-                      GtkSnapshot *snapshot)
+cx_map_view_root (GtkWidget *widget)
 {
   CxMapView *self = CX_MAP_VIEW (widget);
-  AdwStyleManager *style_manager = adw_style_manager_get_default ();
-  const CxMapTheme *theme = cx_map_theme_get (adw_style_manager_get_dark (style_manager));
-  double width = gtk_widget_get_width (widget);
-  double height = gtk_widget_get_height (widget);
-  double header_width, scroll_x;
-  CxMapRenderOptions options = { theme, self->selected, self->zoom };
-  cairo_rectangle_t area;
-  GdkRGBA background = {
-    theme->background.red, theme->background.green,
-    theme->background.blue, theme->background.alpha,
-  };
-  cairo_t *cr;
 
-  gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  GTK_WIDGET_CLASS (cx_map_view_parent_class)->root (widget);
 
-  if (self->layout == NULL)
-    return;
+  /* The settings are the display's, known once the view is in a window */
+  g_set_object (&self->settings, gtk_widget_get_settings (widget));
+  g_signal_connect_object (self->settings, "notify::gtk-xft-dpi",
+                           G_CALLBACK (cx_map_view_update_text_scale), self, G_CONNECT_SWAPPED);
+  cx_map_view_update_text_scale (self);
+}
 
-  /* The visible rectangle, in map units */
-  scroll_x = _cx_map_view_adjustment_value (self->hadjustment);
-  area.x = scroll_x / self->zoom;
-  area.y = _cx_map_view_adjustment_value (self->vadjustment) / self->zoom;
-  area.width = width / self->zoom;
-  area.height = height / self->zoom;
+static void
+cx_map_view_unroot (GtkWidget *widget)
+{
+  CxMapView *self = CX_MAP_VIEW (widget);
 
-  /* The map, but not under the lane names, which cover it */
-  header_width = MIN (_cx_map_view_get_header_width (self), width);
-  if (header_width < width)
-    {
-      area.x = (scroll_x + header_width) / self->zoom;
-      area.width = (width - header_width) / self->zoom;
-      cr = gtk_snapshot_append_cairo (snapshot,
-                                      &GRAPHENE_RECT_INIT (header_width, 0,
-                                                           width - header_width, height));
-      cairo_translate (cr, header_width, 0);
-      cairo_scale (cr, self->zoom, self->zoom);
-      cairo_translate (cr, -area.x, -area.y);
-      cx_map_render (self->layout, cr, &area, &options);
-      cairo_destroy (cr);
-    }
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_func (self->settings, cx_map_view_update_text_scale, self);
+  g_clear_object (&self->settings);
 
-  _cx_map_view_snapshot_cursor (self, snapshot);
-  _cx_map_view_snapshot_drag (self, snapshot);
+  GTK_WIDGET_CLASS (cx_map_view_parent_class)->unroot (widget);
+}
 
-  /* The lane names, over whatever scrolled under them */
-  if (header_width > 0)
-    {
-      gtk_snapshot_append_node (snapshot,
-                                cx_map_view_get_header_node (self, theme, header_width,
-                                                             height, area.y));
+/**
+ * cx_map_view_get_text_scale:
+ * @self: a #CxMapView
+ *
+ * Returns: the desktop's text scaling factor, which the map's text, and
+ *   with it the whole map, is scaled by on top of the zoom
+ */
+double
+cx_map_view_get_text_scale (CxMapView *self)
+{
+  g_return_val_if_fail (CX_IS_MAP_VIEW (self), 1.0);
 
-      /* A soft edge says the map goes on under the column */
-      if (scroll_x > 0)
-        {
-          GskColorStop stops[] = {
-            { 0.0, { 0, 0, 0, theme->dark ? 0.35f : 0.12f } },
-            { 1.0, { 0, 0, 0, 0 } },
-          };
-
-          gtk_snapshot_append_linear_gradient (snapshot,
-                                               &GRAPHENE_RECT_INIT (header_width, 0, 6, height),
-                                               &GRAPHENE_POINT_INIT (header_width, 0),
-                                               &GRAPHENE_POINT_INIT (header_width + 6, 0),
-                                               stops, G_N_ELEMENTS (stops));
-        }
-    }
-
-  /* The editor open in place, over everything */
-  _cx_map_view_snapshot_editor (self, snapshot);
+  return self->text_scale;
 }
 
 static void
@@ -386,6 +369,7 @@ cx_map_view_rebuild_layout (CxMapView *self,
   g_clear_pointer (&self->layout, cx_map_layout_unref);
   g_clear_pointer (&self->header_node, gsk_render_node_unref);
   self->layout_stale = FALSE;
+  g_clear_pointer (&self->top_node, gsk_render_node_unref);
   if (self->plan != NULL)
     {
       CxMapLayoutOptions options = { .phase = -1, .font_family = NULL,
@@ -433,9 +417,11 @@ on_plan_changed (CxPlan       *plan,
                  GObject      *object,
                  CxMapView    *self)
 {
-  /* A lane renamed: the lane-name column is drawn again */
+  /* A lane renamed: the lane-name column is drawn again; any change may
+   * be in a step's header, which the pinned top rows show */
   if (CX_IS_LANE (object) || (what & CX_PLAN_CHANGE_STRUCTURE))
     g_clear_pointer (&self->header_node, gsk_render_node_unref);
+  g_clear_pointer (&self->top_node, gsk_render_node_unref);
 
   if (what & (CX_PLAN_CHANGE_STRUCTURE | CX_PLAN_CHANGE_GEOMETRY | CX_PLAN_CHANGE_SETTINGS))
     {
@@ -480,6 +466,8 @@ cx_map_view_set_findings (CxMapView *self,
     self->findings = g_ptr_array_ref (findings);
   if (self->layout != NULL && !self->layout_stale)
     cx_map_layout_set_findings (self->layout, findings);
+  /* the badges in the step headers and phase bands */
+  g_clear_pointer (&self->top_node, gsk_render_node_unref);
   _cx_map_view_update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -646,12 +634,10 @@ cx_map_view_set_selected_step (CxMapView *self,
     {
       cairo_rectangle_t rect;
 
-      if (cx_map_layout_get_step_rect (self->layout, step, &rect))
-        {
-          /* The column's header, not its full height, is what to bring in */
-          rect.height = MIN (rect.height, cx_map_layout_get_top_height (self->layout));
-          cx_map_view_reveal (self, &rect);
-        }
+      /* The column's header, not its full height, is what to bring in:
+       * sideways only, while the top rows are pinned */
+      if (cx_map_layout_get_step_header_rect (self->layout, step, &rect))
+        cx_map_view_reveal (self, &rect);
     }
 
   _cx_map_view_update_description (self);
@@ -660,12 +646,19 @@ cx_map_view_set_selected_step (CxMapView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_STEP]);
 }
 
+/**
+ * cx_map_view_get_zoom:
+ * @self: a #CxMapView
+ *
+ * Returns: the zoom the user chose, 1 for 100%: the map is drawn at it
+ *   times the text scale
+ */
 double
 cx_map_view_get_zoom (CxMapView *self)
 {
   g_return_val_if_fail (CX_IS_MAP_VIEW (self), 1.0);
 
-  return self->zoom;
+  return self->zoom / self->text_scale;
 }
 
 void
@@ -674,7 +667,7 @@ cx_map_view_set_zoom (CxMapView *self,
 {
   g_return_if_fail (CX_IS_MAP_VIEW (self));
 
-  _cx_map_view_set_zoom_at (self, zoom, 0, 0);
+  _cx_map_view_set_zoom_at (self, zoom * self->text_scale, 0, 0);
 }
 
 /* Moves the selection to the column @index, clamped */
@@ -768,11 +761,13 @@ cx_map_view_dispose (GObject *object)
   g_clear_object (&self->selected);
   g_clear_pointer (&self->layout, cx_map_layout_unref);
   g_clear_pointer (&self->header_node, gsk_render_node_unref);
+  g_clear_pointer (&self->top_node, gsk_render_node_unref);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_clear_pointer (&self->persona, g_free);
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_data (self->plan, self);
   g_clear_object (&self->plan);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (cx_map_view_parent_class)->dispose (object);
 }
@@ -797,7 +792,10 @@ cx_map_view_get_property (GObject    *object,
       g_value_set_object (value, self->cursor_lane);
       break;
     case PROP_ZOOM:
-      g_value_set_double (value, self->zoom);
+      g_value_set_double (value, cx_map_view_get_zoom (self));
+      break;
+    case PROP_TEXT_SCALE:
+      g_value_set_double (value, self->text_scale);
       break;
     case PROP_HADJUSTMENT:
       g_value_set_object (value, self->hadjustment);
@@ -862,9 +860,11 @@ cx_map_view_class_init (CxMapViewClass *klass)
   object_class->get_property = cx_map_view_get_property;
   object_class->set_property = cx_map_view_set_property;
 
-  widget_class->snapshot = cx_map_view_snapshot;
+  widget_class->snapshot = _cx_map_view_snapshot;
   widget_class->measure = cx_map_view_measure;
   widget_class->size_allocate = cx_map_view_size_allocate;
+  widget_class->root = cx_map_view_root;
+  widget_class->unroot = cx_map_view_unroot;
 
   properties[PROP_PLAN] =
     g_param_spec_object ("plan", NULL, NULL, CX_TYPE_PLAN,
@@ -881,6 +881,10 @@ cx_map_view_class_init (CxMapViewClass *klass)
     g_param_spec_double ("zoom", NULL, NULL,
                          CX_MAP_VIEW_ZOOM_MIN, CX_MAP_VIEW_ZOOM_MAX, 1.0,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TEXT_SCALE] =
+    g_param_spec_double ("text-scale", NULL, NULL,
+                         CX_MAP_VIEW_TEXT_SCALE_MIN, CX_MAP_VIEW_TEXT_SCALE_MAX, 1.0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
@@ -910,6 +914,7 @@ cx_map_view_init (CxMapView *self)
 {
   self->zoom = 1.0;
   self->selected_phase = -1;
+  self->text_scale = 1.0;
 
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 
@@ -917,8 +922,10 @@ cx_map_view_init (CxMapView *self)
   _cx_map_view_edit_init (self);
   _cx_map_view_timings_init (self);
 
-  /* The theme follows the light or dark style */
+  /* The theme follows the light or dark style, and high contrast */
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
                            G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),

@@ -16,6 +16,10 @@ G_BEGIN_DECLS
 #define CX_MAP_VIEW_ZOOM_MIN 0.05
 #define CX_MAP_VIEW_ZOOM_MAX 4.0
 
+/* The text scaling factors the map follows */
+#define CX_MAP_VIEW_TEXT_SCALE_MIN 0.5
+#define CX_MAP_VIEW_TEXT_SCALE_MAX 4.0
+
 #define CX_TYPE_MAP_VIEW (cx_map_view_get_type ())
 G_DECLARE_FINAL_TYPE (CxMapView, cx_map_view, CX, MAP_VIEW, GtkWidget)
 
@@ -42,9 +46,12 @@ CxStep      *cx_map_view_get_selected_step (CxMapView               *self);
 void         cx_map_view_set_selected_step (CxMapView               *self,
                                             CxStep                  *step);
 double       cx_map_view_get_zoom          (CxMapView               *self);
+double       cx_map_view_get_text_scale    (CxMapView               *self);
 void         cx_map_view_set_zoom          (CxMapView               *self,
                                             double                   zoom);
 void         cx_map_view_reveal            (CxMapView               *self,
                                             const cairo_rectangle_t *map_rect);
+const CxMapTheme *cx_map_view_get_theme    (CxMapView               *self);
+double       cx_map_view_get_pinned_height (CxMapView               *self);
 
 G_END_DECLS

@@ -2,31 +2,26 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Landscape by default. The map is scaled so that one page holds the full
- * height of the lanes when that stays legible, and cut between step
- * columns into as many pages across as it takes; the lane names are
- * repeated at the left of every page, the title block heads the first
- * page and the legend ends the last (on a page of its own when it does
- * not fit under the map). When even the smallest legible scale cannot
- * hold the lanes, they are cut between lanes into bands, each printed
- * across its own pages. The cuts are the renderer's (cx-map-pages.c), the
- * same as a PDF export's.
+ * Landscape by default. The pages are the renderer's (cx-map-print.c):
+ * each with the phase bands, the step headers and the lane names, the
+ * columns spread evenly, the whole title on the first page and the
+ * legend at the end. A tab of the print dialog chooses the map's size:
+ * actual size, or fitted to the page's width; the choice is kept in the
+ * print settings, which the window keeps for its next print, and the
+ * dialog's preview shows it.
  */
 
 #define G_LOG_DOMAIN "cx-print-operation"
 
 #include "config.h"
 
-#include <math.h>
+#include <glib/gi18n.h>
 
 #include "cx-map.h"
 #include "cx-print-operation.h"
 
-/* The map's text is drawn down to 6 units high; on paper, below this
- * scale its smaller text would be dropped or print under 6 pt */
-#define MIN_SCALE 0.6
-/* Between the title block, the map and the legend, in points */
-#define GAP 12.0
+/* The print settings' key for the map's size */
+#define SCALE_KEY "cxplan-map-scale"
 
 struct _CxPrintOperation
 {
@@ -34,73 +29,35 @@ struct _CxPrintOperation
 
   CxPlan            *plan;
   GPtrArray         *findings;
+  CxMapPrintScale    scale;
 
   /* Set in begin-print for the page size chosen */
-  CxMapLayout       *layout;
-  GArray            *columns;      /* of CxMapSpan: x ranges of the map, map units */
-  GArray            *bands;        /* of CxMapSpan: y ranges of the map, map units */
-  double             scale;
-  double             title_height; /* points */
-  double             legend_height;
-  gboolean           legend_page;  /* the legend has a page of its own */
+  CxMapPrint        *print;
 };
 
-G_DEFINE_FINAL_TYPE (CxPrintOperation, cx_print_operation, GTK_TYPE_PRINT_OPERATION)
+enum {
+  PROP_0,
+  PROP_SCALE,
+  N_PROPS
+};
 
-static guint
-cx_print_operation_get_n_map_pages (CxPrintOperation *self)
-{
-  return self->columns->len * self->bands->len;
-}
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (CxPrintOperation, cx_print_operation, GTK_TYPE_PRINT_OPERATION)
 
 static void
 cx_print_operation_begin_print (GtkPrintOperation *operation,
                                 GtkPrintContext   *context)
 {
   CxPrintOperation *self = CX_PRINT_OPERATION (operation);
-  const CxMapTheme *theme = cx_map_theme_get (FALSE);
   CxMapLayoutOptions options = { .phase = -1, .font_family = NULL };
-  double page_width = gtk_print_context_get_width (context);
-  double page_height = gtk_print_context_get_height (context);
-  double map_width, map_height, header_width, available, last_band, used;
+  g_autoptr(CxMapLayout) layout = cx_map_layout_new (self->plan, self->findings, &options);
 
-  g_clear_pointer (&self->layout, cx_map_layout_unref);
-  self->layout = cx_map_layout_new (self->plan, self->findings, &options);
-  cx_map_layout_get_size (self->layout, &map_width, &map_height);
-  header_width = cx_map_layout_get_header_width (self->layout);
-
-  self->title_height = cx_map_render_title_block (self->layout, NULL, page_width, theme) + GAP;
-  self->legend_height = cx_map_render_legend (self->layout, NULL, page_width, theme);
-
-  /* One scale for every page: the full height of the lanes under the
-   * title block if that stays legible, else bands of lanes at the
-   * smallest legible scale */
-  available = MAX (page_height - self->title_height, page_height / 2);
-  self->scale = CLAMP (available / MAX (map_height, 1), MIN_SCALE, 1.0);
-  self->scale = MIN (self->scale, page_width / MAX (header_width * 2, 1));
-
-  /* Cut where PDF export cuts too: between columns, then lanes */
-  g_clear_pointer (&self->columns, g_array_unref);
-  g_clear_pointer (&self->bands, g_array_unref);
-  self->columns = cx_map_layout_paginate_columns (self->layout,
-                                                  page_width / self->scale - header_width);
-  self->bands = cx_map_layout_paginate_bands (self->layout, available / self->scale,
-                                              page_height / self->scale);
-
-  /* The legend under the last band if it fits there, else on a page of
-   * its own */
-  last_band = g_array_index (self->bands, CxMapSpan, self->bands->len - 1).end -
-              g_array_index (self->bands, CxMapSpan, self->bands->len - 1).start;
-  used = last_band * self->scale + (cx_print_operation_get_n_map_pages (self) == 1
-                                      ? self->title_height : 0);
-  self->legend_page = used + GAP + self->legend_height > page_height;
-
-  g_debug ("Printing at %.2f on %.0f×%.0f pt: %u columns, %u bands, legend %s",
-           self->scale, page_width, page_height, self->columns->len, self->bands->len,
-           self->legend_page ? "on its own page" : "under the map");
-  gtk_print_operation_set_n_pages (operation,
-                                   cx_print_operation_get_n_map_pages (self) +
-                                   (self->legend_page ? 1 : 0));
+  g_clear_pointer (&self->print, cx_map_print_free);
+  self->print = cx_map_print_new (layout, cx_map_theme_get (FALSE),
+                                  gtk_print_context_get_width (context),
+                                  gtk_print_context_get_height (context), self->scale);
+  gtk_print_operation_set_n_pages (operation, cx_map_print_get_n_pages (self->print));
 }
 
 static void
@@ -109,59 +66,134 @@ cx_print_operation_draw_page (GtkPrintOperation *operation,
                               int                page_nr)
 {
   CxPrintOperation *self = CX_PRINT_OPERATION (operation);
-  const CxMapTheme *theme = cx_map_theme_get (FALSE);
-  CxMapRenderOptions options = { theme, NULL, self->scale };
-  cairo_t *cr = gtk_print_context_get_cairo_context (context);
-  double page_width = gtk_print_context_get_width (context);
-  double page_height = gtk_print_context_get_height (context);
-  double y = 0;
-  guint n_map_pages = cx_print_operation_get_n_map_pages (self);
-  const CxMapSpan *column, *band;
 
-  g_return_if_fail (self->layout != NULL);
+  g_return_if_fail (self->print != NULL);
 
-  if ((guint) page_nr >= n_map_pages)
-    {
-      cx_map_render_legend (self->layout, cr, page_width, theme);
-      return;
-    }
+  cx_map_print_draw_page (self->print, gtk_print_context_get_cairo_context (context),
+                          (guint) page_nr);
+}
 
-  /* Across first, then down: a band of lanes at a time */
-  column = &g_array_index (self->columns, CxMapSpan, page_nr % self->columns->len);
-  band = &g_array_index (self->bands, CxMapSpan, page_nr / self->columns->len);
+/* ------------------------------------------------------------------ */
+/* The map's size, in a tab of the print dialog                        */
 
-  if (page_nr == 0)
-    {
-      cairo_save (cr);
-      cx_map_render_title_block (self->layout, cr, page_width, theme);
-      cairo_restore (cr);
-      y = self->title_height;
-    }
+static const char *
+scale_nick (CxMapPrintScale scale)
+{
+  g_autoptr(GEnumClass) enum_class = g_type_class_ref (CX_TYPE_MAP_PRINT_SCALE);
 
-  /* The lane names on every page, this page's columns beside them */
-  cairo_save (cr);
-  cairo_translate (cr, 0, y);
-  cairo_scale (cr, self->scale, self->scale);
-  cx_map_render_page (self->layout, cr, column, band, &options);
-  cairo_restore (cr);
+  return g_enum_get_value (enum_class, scale)->value_nick;
+}
 
-  if ((guint) page_nr + 1 == n_map_pages && !self->legend_page)
-    {
-      cairo_save (cr);
-      cairo_translate (cr, 0, page_height - self->legend_height);
-      cx_map_render_legend (self->layout, cr, page_width, theme);
-      cairo_restore (cr);
-    }
+/* The choice kept in the print settings, when there is one */
+static void
+cx_print_operation_read_settings (CxPrintOperation *self)
+{
+  GtkPrintSettings *settings = gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (self));
+  g_autoptr(GEnumClass) enum_class = g_type_class_ref (CX_TYPE_MAP_PRINT_SCALE);
+  const char *nick = settings != NULL ? gtk_print_settings_get (settings, SCALE_KEY) : NULL;
+  GEnumValue *value = nick != NULL ? g_enum_get_value_by_nick (enum_class, nick) : NULL;
+
+  if (value != NULL)
+    cx_print_operation_set_scale (self, value->value);
 }
 
 static void
-cx_print_operation_end_print (GtkPrintOperation *operation,
-                              GtkPrintContext   *context)
+on_print_settings_changed (CxPrintOperation *self,
+                           GParamSpec       *pspec,
+                           gpointer          user_data)
+{
+  cx_print_operation_read_settings (self);
+}
+
+static GtkWidget *
+add_choice (GtkBox      *box,
+            GtkWidget   *group,
+            const char  *label,
+            const char  *explanation,
+            gboolean     active)
+{
+  GtkWidget *button = gtk_check_button_new_with_mnemonic (label);
+  GtkWidget *text = gtk_label_new (explanation);
+
+  if (group != NULL)
+    gtk_check_button_set_group (GTK_CHECK_BUTTON (button), GTK_CHECK_BUTTON (group));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (button), active);
+  gtk_box_append (box, button);
+
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (text), 50);
+  gtk_widget_set_margin_start (text, 28);
+  gtk_widget_set_margin_bottom (text, 6);
+  gtk_widget_add_css_class (text, "dim-label");
+  gtk_box_append (box, text);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, text, NULL, -1);
+
+  return button;
+}
+
+static GtkWidget *
+cx_print_operation_create_custom_widget (GtkPrintOperation *operation)
 {
   CxPrintOperation *self = CX_PRINT_OPERATION (operation);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading = gtk_label_new (_("Size of the Map"));
+  GtkWidget *actual, *fit;
 
-  g_clear_pointer (&self->layout, cx_map_layout_unref);
+  cx_print_operation_read_settings (self);
+
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 18);
+  gtk_widget_set_margin_start (box, 18);
+  gtk_widget_set_margin_end (box, 18);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_box_append (GTK_BOX (box), heading);
+
+  actual = add_choice (GTK_BOX (box), NULL, _("_Actual size"),
+                       _("The map as on screen at 100%, its text at 9 points: every step and "
+                         "lane readable, over as many pages as it takes."),
+                       self->scale == CX_MAP_PRINT_ACTUAL_SIZE);
+  fit = add_choice (GTK_BOX (box), actual, _("_Fit to page width"),
+                    _("The whole journey across one page, smaller the longer it is: an "
+                      "overview to pin on a wall."),
+                    self->scale == CX_MAP_PRINT_FIT_WIDTH);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (box),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL, -1);
+
+  g_object_set_data (G_OBJECT (box), "cx-actual-size", actual);
+  g_object_set_data (G_OBJECT (box), "cx-fit-width", fit);
+  return box;
 }
+
+static void
+cx_print_operation_custom_widget_apply (GtkPrintOperation *operation,
+                                        GtkWidget         *widget)
+{
+  CxPrintOperation *self = CX_PRINT_OPERATION (operation);
+  GtkCheckButton *fit = g_object_get_data (G_OBJECT (widget), "cx-fit-width");
+  GtkPrintSettings *settings;
+
+  g_return_if_fail (GTK_IS_CHECK_BUTTON (fit));
+
+  cx_print_operation_set_scale (self, gtk_check_button_get_active (fit)
+                                        ? CX_MAP_PRINT_FIT_WIDTH : CX_MAP_PRINT_ACTUAL_SIZE);
+
+  /* Kept with the other print settings, for the next print */
+  settings = gtk_print_operation_get_print_settings (operation);
+  if (settings == NULL)
+    {
+      g_autoptr(GtkPrintSettings) created = gtk_print_settings_new ();
+
+      gtk_print_operation_set_print_settings (operation, created);
+      settings = created;
+    }
+  gtk_print_settings_set (settings, SCALE_KEY, scale_nick (self->scale));
+}
+
+/* ------------------------------------------------------------------ */
+/* GObject                                                             */
 
 static void
 cx_print_operation_finalize (GObject *object)
@@ -170,11 +202,45 @@ cx_print_operation_finalize (GObject *object)
 
   g_clear_object (&self->plan);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
-  g_clear_pointer (&self->layout, cx_map_layout_unref);
-  g_clear_pointer (&self->columns, g_array_unref);
-  g_clear_pointer (&self->bands, g_array_unref);
+  g_clear_pointer (&self->print, cx_map_print_free);
 
   G_OBJECT_CLASS (cx_print_operation_parent_class)->finalize (object);
+}
+
+static void
+cx_print_operation_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  CxPrintOperation *self = CX_PRINT_OPERATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCALE:
+      g_value_set_enum (value, self->scale);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cx_print_operation_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  CxPrintOperation *self = CX_PRINT_OPERATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCALE:
+      cx_print_operation_set_scale (self, g_value_get_enum (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -184,10 +250,18 @@ cx_print_operation_class_init (CxPrintOperationClass *klass)
   GtkPrintOperationClass *operation_class = GTK_PRINT_OPERATION_CLASS (klass);
 
   object_class->finalize = cx_print_operation_finalize;
+  object_class->get_property = cx_print_operation_get_property;
+  object_class->set_property = cx_print_operation_set_property;
 
   operation_class->begin_print = cx_print_operation_begin_print;
   operation_class->draw_page = cx_print_operation_draw_page;
-  operation_class->end_print = cx_print_operation_end_print;
+  operation_class->create_custom_widget = cx_print_operation_create_custom_widget;
+  operation_class->custom_widget_apply = cx_print_operation_custom_widget_apply;
+
+  properties[PROP_SCALE] =
+    g_param_spec_enum ("scale", NULL, NULL, CX_TYPE_MAP_PRINT_SCALE, CX_MAP_PRINT_ACTUAL_SIZE,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -195,11 +269,18 @@ cx_print_operation_init (CxPrintOperation *self)
 {
   g_autoptr(GtkPageSetup) page_setup = gtk_page_setup_new ();
 
+  self->scale = CX_MAP_PRINT_ACTUAL_SIZE;
+
   gtk_page_setup_set_orientation (page_setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
   gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (self), page_setup);
   gtk_print_operation_set_unit (GTK_PRINT_OPERATION (self), GTK_UNIT_POINTS);
   gtk_print_operation_set_embed_page_setup (GTK_PRINT_OPERATION (self), TRUE);
   gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (self), TRUE);
+  gtk_print_operation_set_custom_tab_label (GTK_PRINT_OPERATION (self), _("Map"));
+
+  /* Print settings handed in carry the size chosen last */
+  g_signal_connect (self, "notify::print-settings",
+                    G_CALLBACK (on_print_settings_changed), NULL);
 }
 
 /**
@@ -225,4 +306,47 @@ cx_print_operation_new (CxPlan    *plan,
     gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), cx_plan_get_title (plan));
 
   return self;
+}
+
+CxMapPrintScale
+cx_print_operation_get_scale (CxPrintOperation *self)
+{
+  g_return_val_if_fail (CX_IS_PRINT_OPERATION (self), CX_MAP_PRINT_ACTUAL_SIZE);
+
+  return self->scale;
+}
+
+/**
+ * cx_print_operation_set_scale:
+ * @self: a #CxPrintOperation
+ * @scale: the map at actual size, or fitted to the page's width
+ *
+ * Chooses the size the map is printed at, as the dialog's Map tab does.
+ */
+void
+cx_print_operation_set_scale (CxPrintOperation *self,
+                              CxMapPrintScale   scale)
+{
+  g_return_if_fail (CX_IS_PRINT_OPERATION (self));
+
+  if (self->scale == scale)
+    return;
+
+  self->scale = scale;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCALE]);
+}
+
+/**
+ * cx_print_operation_get_pages:
+ * @self: a #CxPrintOperation
+ *
+ * Returns: (transfer none) (nullable): the pages of the last print, once
+ *   it began
+ */
+CxMapPrint *
+cx_print_operation_get_pages (CxPrintOperation *self)
+{
+  g_return_val_if_fail (CX_IS_PRINT_OPERATION (self), NULL);
+
+  return self->print;
 }

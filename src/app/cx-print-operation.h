@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "cx-map.h"
 #include "cx-model.h"
 
 G_BEGIN_DECLS
@@ -15,7 +16,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CxPrintOperation, cx_print_operation, CX, PRINT_OPERATION,
                       GtkPrintOperation)
 
-CxPrintOperation *cx_print_operation_new (CxPlan    *plan,
-                                          GPtrArray *findings);
+CxPrintOperation *cx_print_operation_new       (CxPlan           *plan,
+                                                GPtrArray        *findings);
+CxMapPrintScale   cx_print_operation_get_scale (CxPrintOperation *self);
+void              cx_print_operation_set_scale (CxPrintOperation *self,
+                                                CxMapPrintScale   scale);
+CxMapPrint       *cx_print_operation_get_pages (CxPrintOperation *self);
 
 G_END_DECLS

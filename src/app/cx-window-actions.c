@@ -461,28 +461,12 @@ on_export_response (GtkNativeDialog *native,
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autofree char *path = g_file_get_path (file);
       CxExportFormat format;
+      g_autoptr(GFile) file = _cx_window_export_chosen (GTK_FILE_CHOOSER (native), &format);
 
-      if (path != NULL && !cx_export_format_from_path (path, &format))
-        {
-          /* No known ending: the filter chosen says which, and adds it */
-          GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (native));
-          guint index = 0;
-
-          for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
-            if (filter == g_object_get_data (G_OBJECT (native), export_formats[i].suffix))
-              index = i;
-
-          format = export_formats[index].format;
-          g_free (path);
-          path = g_strconcat (g_file_peek_path (file), export_formats[index].suffix, NULL);
-          g_object_unref (file);
-          file = g_file_new_for_path (path);
-        }
-
-      _cx_window_export_to_file (self, file, format);
+      /* the type list and the name's ending agree (cx-window-export.c) */
+      if (file != NULL)
+        _cx_window_export_to_file (self, file, format);
     }
 
   g_object_unref (native);
@@ -512,10 +496,13 @@ export_action (GSimpleAction *action,
                           : _("PNG image");
 
       filter = new_filter (label, pattern, export_formats[i].mime_type);
+      _cx_window_set_export_filter_format (filter, export_formats[i].format);
       gtk_file_chooser_add_filter (chooser, filter);
-      g_object_set_data (G_OBJECT (chooser), export_formats[i].suffix, filter);
       if (i == 0)
-        gtk_file_chooser_set_filter (chooser, filter);
+        {
+          gtk_file_chooser_set_filter (chooser, filter);
+          g_object_set_data (G_OBJECT (chooser), CX_EXPORT_OPENED_FILTER, filter);
+        }
     }
 
   name = cx_document_dup_name (self->document);
@@ -530,6 +517,7 @@ export_action (GSimpleAction *action,
 
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  _cx_window_follow_export_filter (self, chooser);
 }
 
 /* ------------------------------------------------------------------ */

@@ -6,7 +6,8 @@
  * cx-window.c the document and the views, cx-window-actions.c what the
  * user can do, cx-window-dnd.c dropping files, cx-window-drafts.c the
  * drafts offered for recovery and the bar that says the file changed on
- * disk. The GUI tests use this
+ * disk, cx-window-export.c the export chooser's type list and name. The
+ * GUI tests use this
  * header too, to reach what a native file chooser would call.
  */
 
@@ -163,5 +164,20 @@ void _cx_window_stop_accepting      (CxWindow            *self,
 void _cx_window_on_finding_action   (CxWindow            *self,
                                      const CxFinding     *finding,
                                      const char          *action);
+/* The export chooser's type list and file name (cx-window-export.c) */
+char  *_cx_window_export_name              (const char          *name,
+                                            CxExportFormat       format);
+GFile *_cx_window_export_target            (GFile               *chosen,
+                                            CxExportFormat       listed,
+                                            gboolean             listed_by_user,
+                                            CxExportFormat      *format);
+GFile *_cx_window_export_chosen            (GtkFileChooser      *chooser,
+                                            CxExportFormat      *format);
+void   _cx_window_set_export_filter_format (GtkFileFilter       *filter,
+                                            CxExportFormat       format);
+/* The chooser's data: the filter it opened with */
+#define CX_EXPORT_OPENED_FILTER "cx-opened-filter"
+void   _cx_window_follow_export_filter     (CxWindow            *self,
+                                            GtkFileChooser      *chooser);
 
 G_END_DECLS

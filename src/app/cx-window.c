@@ -615,6 +615,9 @@ cx_window_save_state (CxWindow *self)
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   g_settings_set_boolean (self->settings, "window-maximized",
                           gtk_window_is_maximized (GTK_WINDOW (self)));
+  /* The zoom a person reads the map at, as the size they like the window:
+   * theirs and their screen's, not the file's */
+  g_settings_set_double (self->settings, "map-zoom", cx_map_view_get_zoom (self->map_view));
   if (!gtk_window_is_maximized (GTK_WINDOW (self)))
     {
       g_settings_set_int (self->settings, "window-width", width);
@@ -683,6 +686,7 @@ cx_window_constructed (GObject *object)
                                    g_settings_get_int (self->settings, "window-height"));
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
+      cx_map_view_set_zoom (self->map_view, g_settings_get_double (self->settings, "map-zoom"));
       g_settings_bind (self->settings, "show-side-panel", self, "show-side-panel",
                        G_SETTINGS_BIND_DEFAULT);
     }

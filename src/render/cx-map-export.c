@@ -105,12 +105,14 @@ typedef struct
 } Page;
 
 static void
-page_init (Page        *page,
-           CxMapLayout *layout,
-           gboolean     dark)
+page_init (Page                  *page,
+           CxMapLayout           *layout,
+           const CxExportOptions *options)
 {
   page->layout = layout;
-  page->theme = cx_map_theme_get (dark);
+  page->theme = cx_map_theme_get_for ((options->dark ? CX_MAP_STYLE_DARK : CX_MAP_STYLE_LIGHT)
+                                      | (options->high_contrast ? CX_MAP_STYLE_HIGH_CONTRAST
+                                                                : 0));
   cx_map_layout_get_size (layout, &page->map_width, &page->map_height);
   page->width = MAX (page->map_width, MIN_PAGE_WIDTH);
   page->title_height = cx_map_render_title_block (layout, NULL, page->width, page->theme);
@@ -461,8 +463,8 @@ draw_pdf_pages_to_sink (CxMapLayout      *layout,
  * @findings: (element-type CxFinding) (nullable): from cx_check_plan()
  * @path: the file to write
  * @format: PNG, SVG or PDF
- * @options: (nullable): scale, phase, style; %NULL: the whole map at
- *   scale 1 in the light style
+ * @options: (nullable): scale, phase, style (dark, high contrast); %NULL:
+ *   the whole map at scale 1 in the light style
  * @error: a #GError, or %NULL
  *
  * Writes the whole map (or one phase of it) with a title block and a
@@ -483,7 +485,8 @@ cx_map_export (CxPlan                *plan,
                const CxExportOptions *options,
                GError               **error)
 {
-  CxExportOptions defaults = { .scale = 1.0, .phase = -1, .dark = FALSE };
+  CxExportOptions defaults = { .scale = 1.0, .phase = -1, .dark = FALSE,
+                               .high_contrast = FALSE };
   CxMapLayoutOptions layout_options = { .phase = -1, .font_family = NULL };
   g_autoptr(CxMapLayout) layout = NULL;
   g_autoptr(GFile) file = NULL;
@@ -514,7 +517,7 @@ cx_map_export (CxPlan                *plan,
 
   layout_options.phase = options->phase;
   layout = cx_map_layout_new (plan, findings, &layout_options);
-  page_init (&page, layout, options->dark);
+  page_init (&page, layout, options);
 
   if (format == CX_EXPORT_PNG
       && !check_png_size (path, ceil (page.width * options->scale),

@@ -39,12 +39,16 @@ cx_map_painter_init (CxMapPainter     *painter,
   painter->cr = cr;
   painter->theme = theme;
   painter->zoom = zoom > 0 ? zoom : 1.0;
-  painter->text = pango_cairo_create_layout (cr);
   painter->font = pango_font_description_new ();
   pango_font_description_set_family (painter->font,
                                      font_family != NULL ? font_family : theme->font_family);
 
-  context = pango_layout_get_context (painter->text);
+  /* Laid out in map units, whatever @cr's scale: a context of its own,
+   * not @cr's, whose metrics would be rounded to the device's and wrap
+   * fewer lines into a cell on a printed page at a small scale */
+  context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  painter->text = pango_layout_new (context);
+  g_object_unref (context);
   font_options = cairo_font_options_create ();
   cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
   cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
@@ -93,8 +97,9 @@ prepare_text (CxMapPainter *painter,
 
 /*
  * Draws @text wrapped into @box, as many lines as fit, the last ending in
- * an ellipsis if the text is longer, and clipped to @box whatever happens.
- * Nothing is drawn when the type would be too small to read.
+ * an ellipsis if the text is longer, and clipped to @box whatever happens,
+ * in the colour the theme gives @ink. Nothing is drawn when the type would
+ * be too small to read.
  *
  * Returns: the height the text takes, or 0 if it was not drawn
  */
@@ -103,10 +108,11 @@ cx_map_draw_text (CxMapPainter            *painter,
                   const char              *text,
                   const cairo_rectangle_t *box,
                   double                   size,
-                  const CxColor           *color,
+                  CxMapInk                 ink,
                   CxTextFlags              flags)
 {
   cairo_t *cr = painter->cr;
+  CxColor color;
   int width, height;
   double top;
 
@@ -126,7 +132,8 @@ cx_map_draw_text (CxMapPainter            *painter,
   cairo_save (cr);
   cairo_rectangle (cr, box->x, box->y, box->width, box->height);
   cairo_clip (cr);
-  cx_set_color (cr, color);
+  color = cx_map_theme_ink (painter->theme, ink);
+  cx_set_color (cr, &color);
   cairo_move_to (cr, box->x, top);
   pango_cairo_show_layout (cr, painter->text);
   cairo_restore (cr);
@@ -175,14 +182,40 @@ cx_map_rounded_rect (cairo_t *cr,
   cairo_close_path (cr);
 }
 
-/* Observed: solid. Assumed: dashed. Proposed: dotted. */
 void
-cx_map_set_evidence_dash (cairo_t    *cr,
-                          CxEvidence  evidence,
-                          double      line_width)
+cx_map_set_dash (cairo_t          *cr,
+                 const CxMapTheme *theme,
+                 const double     *dashes,
+                 int               n_dashes,
+                 gboolean          meaningful)
+{
+  double scaled[8];
+
+  g_assert (n_dashes <= (int) G_N_ELEMENTS (scaled));
+
+  if (theme->high_contrast && !meaningful)
+    {
+      cairo_set_dash (cr, NULL, 0, 0);
+      return;
+    }
+
+  /* thicker lines keep their pattern */
+  for (int i = 0; i < n_dashes; i++)
+    scaled[i] = dashes[i] * theme->line_scale;
+  cairo_set_dash (cr, scaled, n_dashes, 0);
+}
+
+/* Observed: solid. Assumed: dashed. Proposed: dotted. The dashes say
+ * what is known, so they stay in high contrast, only thicker. */
+void
+cx_map_set_evidence_dash (cairo_t          *cr,
+                          const CxMapTheme *theme,
+                          CxEvidence        evidence,
+                          double            line_width)
 {
   double dashes[2];
 
+  line_width = cx_map_theme_line_width (theme, line_width);
   cairo_set_line_width (cr, line_width);
   switch (evidence)
     {
@@ -499,8 +532,9 @@ cx_map_draw_severity (cairo_t          *cr,
                       double            cy,
                       double            radius)
 {
-  const CxColor *fill = &theme->severity[CLAMP (severity, CX_SEVERITY_INFO, CX_SEVERITY_ERROR)];
-  CxColor ink = cx_map_theme_ink_on (theme, fill);
+  CxSeverity which = CLAMP (severity, CX_SEVERITY_INFO, CX_SEVERITY_ERROR);
+  const CxColor *fill = &theme->severity[which];
+  CxColor ink = cx_map_theme_ink (theme, CX_INK_OF (CX_MAP_TEXT_SEVERITY, which));
   double arm = radius * 0.36;
 
   cairo_save (cr);
@@ -588,7 +622,6 @@ cx_map_draw_rpn_pill (CxMapPainter *painter,
 {
   cairo_t *cr = painter->cr;
   CxColor fill = cx_map_theme_rpn_color (painter->theme, rpn);
-  CxColor ink = cx_map_theme_ink_on (painter->theme, &fill);
   char label[16];
   double width;
 
@@ -601,7 +634,8 @@ cx_map_draw_rpn_pill (CxMapPainter *painter,
   cx_set_color (cr, &fill);
   cairo_fill (cr);
   cx_map_draw_text (painter, label, &(cairo_rectangle_t) { x, y, width, height },
-                    height * 0.6, &ink, CX_TEXT_BOLD | CX_TEXT_CENTER | CX_TEXT_MIDDLE);
+                    height * 0.6, CX_INK_OF (CX_MAP_TEXT_RPN, CLAMP (rpn, 1, 1000)),
+                    CX_TEXT_BOLD | CX_TEXT_CENTER | CX_TEXT_MIDDLE);
   cairo_restore (cr);
 
   return width;

@@ -25,6 +25,12 @@
 #define ITEM_H     24.0
 #define SYMBOL_W   48.0
 
+/* The title block's text is never narrower than this: on a narrower page
+ * the counts of findings go under it */
+#define MIN_TEXT_WIDTH   320.0
+/* Eight lines of the title; a longer one is ellipsized */
+#define TITLE_MAX_HEIGHT 270.0
+
 /* Draws into @cr, or into a scratch surface when only measuring */
 static cairo_t *
 target_or_scratch (cairo_t          *cr,
@@ -122,8 +128,9 @@ count_label (CxSeverity severity,
  * @width: the width to fill
  * @theme: the palette
  *
- * Draws the plan's title, author, date and description, and the counts
- * of steps, failure modes and findings by severity.
+ * Draws the plan's title (all of it, wrapped), author, date and
+ * description, and the counts of steps, failure modes and findings by
+ * severity: at the right, or under the text when @width is too narrow.
  *
  * Returns: the height of the block
  */
@@ -142,7 +149,10 @@ cx_map_render_title_block (CxMapLayout      *layout,
   g_autofree char *date = NULL;
   g_autoptr(GString) meta = g_string_new (NULL);
   const char *title, *author;
-  double text_width, y, counts_width = 380, height;
+  char *labels[3] = { NULL, };
+  double widths[3];
+  double text_width, y, counts_width = 0, height;
+  gboolean stacked;
 
   g_return_val_if_fail (layout != NULL, 0);
   g_return_val_if_fail (theme != NULL, 0);
@@ -151,7 +161,6 @@ cx_map_render_title_block (CxMapLayout      *layout,
   cx_map_painter_init (&painter, target, theme, layout->font_family, 1.0);
   plan = layout->plan;
 
-  text_width = MAX (width - 2 * PAD - counts_width - PAD, 240);
   title = cx_plan_get_title (plan);
   if (title == NULL)
     title = _("Untitled plan");
@@ -180,41 +189,60 @@ cx_map_render_title_block (CxMapLayout      *layout,
     }
   g_string_append_printf (meta, "%s%s", meta->len > 0 ? " · " : "", structure);
 
+  for (int severity = CX_SEVERITY_INFO; severity <= CX_SEVERITY_ERROR; severity++)
+    {
+      labels[severity] = count_label (severity, counts[severity]);
+      widths[severity] = cx_map_measure_text (&painter, labels[severity], 13, 0, NULL);
+      counts_width += 26 + widths[severity] + (severity > CX_SEVERITY_INFO ? 18 : 0);
+    }
+
+  /* The counts at the right of the text, or under it when the page is
+   * too narrow for both side by side (a portrait page) */
+  text_width = width - 2 * PAD - counts_width - PAD;
+  stacked = text_width < MIN_TEXT_WIDTH;
+  if (stacked)
+    text_width = MAX (width - 2 * PAD, MIN_TEXT_WIDTH);
+
+  /* The whole title, however many lines it takes */
   y = PAD;
-  y += cx_map_draw_text (&painter, title, &(cairo_rectangle_t) { PAD, y, text_width, 70 },
-                         26, &theme->foreground, CX_TEXT_BOLD);
+  y += cx_map_draw_text (&painter, title,
+                         &(cairo_rectangle_t) { PAD, y, text_width, TITLE_MAX_HEIGHT },
+                         26, CX_INK (CX_MAP_TEXT_CANVAS), CX_TEXT_BOLD);
   y += 6;
   y += cx_map_draw_text (&painter, meta->str, &(cairo_rectangle_t) { PAD, y, text_width, 40 },
-                         13, &theme->dim_foreground, 0);
+                         13, CX_INK (CX_MAP_TEXT_CANVAS_DIM), 0);
   if (cx_plan_get_description (plan) != NULL)
     {
       y += 10;
       y += cx_map_draw_text (&painter, cx_plan_get_description (plan),
                              &(cairo_rectangle_t) { PAD, y, MIN (text_width, 1000), 58 },
-                             13, &theme->foreground, 0);
+                             13, CX_INK (CX_MAP_TEXT_CANVAS), 0);
     }
 
-  /* The findings, worst first, at the right */
+  /* The findings, worst first */
   {
-    char *labels[3] = { NULL, };
-    double widths[3], x = width - PAD, cy = PAD + 16;
+    double x, top;
 
-    for (int severity = CX_SEVERITY_INFO; severity <= CX_SEVERITY_ERROR; severity++)
+    if (stacked)
       {
-        labels[severity] = count_label (severity, counts[severity]);
-        widths[severity] = cx_map_measure_text (&painter, labels[severity], 13, 0, NULL);
-        x -= 26 + widths[severity] + (severity > CX_SEVERITY_INFO ? 18 : 0);
+        x = PAD;
+        top = y + 14;
+        y = top + 44;
       }
-    x = MAX (x, PAD + text_width + PAD);
+    else
+      {
+        x = width - PAD - counts_width;
+        top = PAD - 4;
+      }
 
-    cx_map_draw_text (&painter, _("FINDINGS"), &(cairo_rectangle_t) { x, PAD - 4, 200, 14 },
-                      9.5, &theme->dim_foreground, CX_TEXT_BOLD);
+    cx_map_draw_text (&painter, _("FINDINGS"), &(cairo_rectangle_t) { x, top, 200, 14 },
+                      9.5, CX_INK (CX_MAP_TEXT_CANVAS_DIM), CX_TEXT_BOLD);
     for (int severity = CX_SEVERITY_ERROR; severity >= CX_SEVERITY_INFO; severity--)
       {
-        cx_map_draw_severity (target, theme, severity, x + 9, cy + 12, 9);
+        cx_map_draw_severity (target, theme, severity, x + 9, top + 32, 9);
         cx_map_draw_text (&painter, labels[severity],
-                          &(cairo_rectangle_t) { x + 26, cy + 2, widths[severity] + 2, 20 },
-                          13, &theme->foreground, CX_TEXT_MIDDLE);
+                          &(cairo_rectangle_t) { x + 26, top + 22, widths[severity] + 2, 20 },
+                          13, CX_INK (CX_MAP_TEXT_CANVAS), CX_TEXT_MIDDLE);
         x += 26 + widths[severity] + 18;
         g_free (labels[severity]);
       }
@@ -306,7 +334,7 @@ draw_symbol (CxMapPainter     *painter,
         cx_set_color (cr, &fill);
         cairo_fill_preserve (cr);
         cx_set_color (cr, &theme->card_border);
-        cx_map_set_evidence_dash (cr, item->arg, 1.4);
+        cx_map_set_evidence_dash (cr, theme, item->arg, 1.4);
         cairo_stroke (cr);
       }
       break;
@@ -339,13 +367,13 @@ draw_symbol (CxMapPainter     *painter,
     case SYMBOL_LEADS_TO:
       cairo_move_to (cr, x + 2, cy - 6);
       cairo_curve_to (cr, x + 2, cy + 8, x + 28, cy + 8, x + 28, cy - 2);
-      cairo_set_line_width (cr, 1.6);
+      cairo_set_line_width (cr, cx_map_theme_line_width (theme, 1.6));
       if (item->symbol == SYMBOL_RECOVERS)
         cx_set_color (cr, &theme->phase_text[CX_PHASE_RECOVERY]);
       else
         {
           cx_set_color (cr, &theme->dim_foreground);
-          cairo_set_dash (cr, dashes, 2, 0);
+          cx_map_set_dash (cr, theme, dashes, 2, TRUE);
         }
       cairo_stroke (cr);
       cx_map_draw_arrow_head (cr, x + 28, cy - 8, -G_PI / 2, 7);
@@ -377,13 +405,13 @@ draw_symbol (CxMapPainter     *painter,
         cairo_move_to (cr, x, cy);
         cairo_curve_to (cr, x + 6, cy - 14, x + 12, cy - 10, x + 16, cy);
         cairo_curve_to (cr, x + 20, cy + 10, x + 26, cy + 14, x + 32, cy);
-        cx_set_color_alpha (cr, &theme->foreground, 0.8);
-        cairo_set_line_width (cr, 2);
+        cx_set_color_alpha (cr, &theme->foreground, theme->high_contrast ? 1.0 : 0.8);
+        cairo_set_line_width (cr, cx_map_theme_line_width (theme, 2));
         cairo_stroke (cr);
         cairo_move_to (cr, x, cy);
         cairo_line_to (cr, x + 32, cy);
-        cx_set_color (cr, &theme->dim_foreground);
-        cairo_set_line_width (cr, 1);
+        cx_set_color (cr, &theme->line);
+        cairo_set_line_width (cr, cx_map_theme_line_width (theme, 1));
         cairo_stroke (cr);
       }
       break;
@@ -415,19 +443,19 @@ draw_symbol (CxMapPainter     *painter,
 
         if (item->symbol == SYMBOL_BLUEPRINT_LINE)
           {
-            cx_set_color (cr, &theme->dim_foreground);
-            cairo_set_line_width (cr, 1.2);
+            /* as the map draws them */
+            cx_map_set_blueprint_line_style (cr, theme);
             cairo_move_to (cr, x, cy);
             cairo_line_to (cr, x + 32, cy);
           }
         else
           {
             cx_set_color (cr, &theme->phase_text[CX_PHASE_RECOVERY]);
-            cairo_set_line_width (cr, 1.5);
+            cairo_set_line_width (cr, cx_map_theme_line_width (theme, 1.5));
+            cx_map_set_dash (cr, theme, line_dashes, 2, TRUE);
             cairo_move_to (cr, x + 15, cy - 10);
             cairo_line_to (cr, x + 15, cy + 10);
           }
-        cairo_set_dash (cr, line_dashes, 2, 0);
         cairo_stroke (cr);
       }
       break;
@@ -512,14 +540,13 @@ render_group (CxMapPainter      *painter,
               double            *width,
               double            *height)
 {
-  const CxMapTheme *theme = painter->theme;
   guint per_column = (group->n_items + group->n_columns - 1) / group->n_columns;
   double column_x = x;
 
   *height = 22 + per_column * ITEM_H;
   if (draw)
     cx_map_draw_text (painter, _(group->heading), &(cairo_rectangle_t) { x, y, 400, 14 },
-                      9.5, &theme->dim_foreground, CX_TEXT_BOLD);
+                      9.5, CX_INK (CX_MAP_TEXT_CANVAS_DIM), CX_TEXT_BOLD);
 
   for (guint c = 0; c < group->n_columns; c++)
     {
@@ -541,7 +568,7 @@ render_group (CxMapPainter      *painter,
           cx_map_draw_text (painter, _(group->items[i].label),
                             &(cairo_rectangle_t) { column_x + SYMBOL_W, cy - 9,
                                                    label_width + 2, 18 },
-                            12, &theme->foreground, CX_TEXT_MIDDLE);
+                            12, CX_INK (CX_MAP_TEXT_CANVAS), CX_TEXT_MIDDLE);
         }
       column_x += column_width + (c + 1 < group->n_columns ? 20 : 0);
     }

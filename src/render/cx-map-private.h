@@ -170,6 +170,75 @@ GArray  *cx_map_export_paginate_pdf      (CxMapLayout      *layout,
 /* ------------------------------------------------------------------ */
 /* Theme helpers                                                       */
 
+/* Every text the map draws names what it is, and so which colour it is
+ * drawn in and on which grounds: cx_map_draw_text() takes one of these,
+ * never a colour, so that cx_map_theme_text() lists every pair of ink and
+ * ground the map uses, and the tests hold each to the theme's contrast. */
+typedef enum
+{
+  CX_MAP_TEXT_CANVAS,      /* body text on the canvas: title block, legend */
+  CX_MAP_TEXT_CANVAS_DIM,  /* secondary: the legend's headings, "+N more failures" */
+  CX_MAP_TEXT_CARD,        /* on a step card, a cell, a failure (its alarm fill too) */
+  CX_MAP_TEXT_CARD_DIM,    /* owner, "Assumed" */
+  CX_MAP_TEXT_CHART,       /* on the expectation lane: the size of a gap */
+  CX_MAP_TEXT_CHART_DIM,   /* at the emotion lane's foot: the emotion's words */
+  CX_MAP_TEXT_HEADER,      /* the lane names */
+  CX_MAP_TEXT_HEADER_DIM,  /* lane kinds, scales, the blueprint lines' captions */
+  CX_MAP_TEXT_PHASE,       /* on a phase band; variant: the CxPhase */
+  CX_MAP_TEXT_RECOVERY,    /* "Answers N failures", in recovery's colour */
+  CX_MAP_TEXT_RPN,         /* on an RPN pill; variant: the RPN */
+  CX_MAP_TEXT_SEVERITY,    /* the mark in a finding's badge; variant: the CxSeverity */
+  CX_MAP_N_TEXTS
+} CxMapText;
+
+/* A text's role and, for the roles that have them, its variant */
+typedef struct
+{
+  CxMapText text;
+  int       variant;
+} CxMapInk;
+
+#define CX_INK(text)            ((CxMapInk) { (text), 0 })
+#define CX_INK_OF(text, variant) ((CxMapInk) { (text), (variant) })
+
+/* The most grounds one text is drawn on */
+#define CX_MAP_MAX_GROUNDS 6
+
+/* The variants a role has: phases, RPNs 1..1000, severities; else one,
+ * numbered 0. cx_map_text_variant() gives the @i-th of them. */
+guint    cx_map_text_n_variants          (CxMapText         text);
+int      cx_map_text_variant             (CxMapText         text,
+                                          guint             i);
+const char *cx_map_text_name             (CxMapText         text);
+/* The colour of @ink, and every ground it is drawn on, as composited
+ * (a tint over what is under it); returns the number of grounds */
+guint    cx_map_theme_text               (const CxMapTheme *theme,
+                                          CxMapInk          ink,
+                                          CxColor          *color,
+                                          CxColor           grounds[CX_MAP_MAX_GROUNDS]);
+CxColor  cx_map_theme_ink                (const CxMapTheme *theme,
+                                          CxMapInk          ink);
+
+/* The tint over the selected step's column */
+#define CX_MAP_SELECTION_TINT 0.1
+
+/* A border or line @width wide in the plain styles, in @theme's */
+static inline double
+cx_map_theme_line_width (const CxMapTheme *theme,
+                         double            width)
+{
+  return width * theme->line_scale;
+}
+
+/* Dashes that only decorate (a blueprint line, a placeholder) are drawn
+ * solid in high contrast; those that mean something (evidence, the
+ * recovery boundary, a "leads to" connection) stay, and thicken */
+void     cx_map_set_dash                 (cairo_t          *cr,
+                                          const CxMapTheme *theme,
+                                          const double     *dashes,
+                                          int               n_dashes,
+                                          gboolean          meaningful);
+
 CxColor  cx_color_mix                    (const CxColor *a,
                                           const CxColor *b,
                                           double         t);
@@ -231,7 +300,7 @@ double   cx_map_draw_text                (CxMapPainter     *painter,
                                           const char       *text,
                                           const cairo_rectangle_t *box,
                                           double            size,
-                                          const CxColor    *color,
+                                          CxMapInk          ink,
                                           CxTextFlags       flags);
 double   cx_map_measure_text             (CxMapPainter     *painter,
                                           const char       *text,
@@ -245,8 +314,11 @@ void     cx_map_rounded_rect             (cairo_t          *cr,
                                           double            height,
                                           double            radius);
 void     cx_map_set_evidence_dash        (cairo_t          *cr,
+                                          const CxMapTheme *theme,
                                           CxEvidence        evidence,
                                           double            line_width);
+void     cx_map_set_blueprint_line_style (cairo_t          *cr,
+                                          const CxMapTheme *theme);
 void     cx_map_draw_channel             (cairo_t          *cr,
                                           CxChannel         channel,
                                           double            x,
@@ -289,6 +361,10 @@ void     cx_map_draw_arrow_head          (cairo_t          *cr,
 /* ------------------------------------------------------------------ */
 /* The parts of the map (cx-map-render-charts.c)                       */
 
+/* The theme and zoom of @options, or their defaults */
+const CxMapTheme *cx_map_options_theme   (const CxMapRenderOptions *options);
+double   cx_map_options_zoom             (const CxMapRenderOptions *options);
+
 void     cx_map_render_emotion           (CxMapLayout       *layout,
                                           CxMapPainter      *painter,
                                           const CxMapRow    *row,
@@ -311,6 +387,7 @@ void     cx_map_render_finding_badges    (CxMapPainter      *painter,
                                           GPtrArray         *findings,
                                           double             x,
                                           double             cy,
-                                          double             max_width);
+                                          double             max_width,
+                                          CxMapInk           count_ink);
 
 G_END_DECLS

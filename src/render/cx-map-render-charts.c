@@ -200,8 +200,8 @@ render_curve (CxMapPainter   *painter,
   cairo_path_destroy (area);
 
   curve_path (cr, p, n);
-  cx_set_color_alpha (cr, &theme->foreground, 0.8);
-  cairo_set_line_width (cr, at_least (painter, 2, 1.5, 40));
+  cx_set_color_alpha (cr, &theme->foreground, theme->high_contrast ? 1.0 : 0.8);
+  cairo_set_line_width (cr, at_least (painter, cx_map_theme_line_width (theme, 2), 1.5, 40));
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_stroke (cr);
@@ -235,9 +235,9 @@ render_neutral_line (CxMapLayout    *layout,
   if (left >= right)
     return;
 
-  cx_set_color (cr, &painter->theme->dim_foreground);
-  cairo_set_line_width (cr, 1);
-  cairo_set_dash (cr, dashes, 2, 0);
+  cx_set_color (cr, &painter->theme->line);
+  cairo_set_line_width (cr, cx_map_theme_line_width (painter->theme, 1));
+  cx_map_set_dash (cr, painter->theme, dashes, 2, FALSE);
   cairo_move_to (cr, left, emotion_y (row, 0));
   cairo_line_to (cr, right, emotion_y (row, 0));
   cairo_stroke (cr);
@@ -302,7 +302,7 @@ cx_map_render_emotion (CxMapLayout    *layout,
       cx_map_draw_text (painter, cx_step_get_emotion_text (step),
                         &(cairo_rectangle_t) { x + 6, row->y + row->height - 24,
                                                CX_MAP_COLUMN_WIDTH - 12, 17 },
-                        CX_MAP_FONT_SMALL, &theme->dim_foreground,
+                        CX_MAP_FONT_SMALL, CX_INK (CX_MAP_TEXT_CHART_DIM),
                         CX_TEXT_CENTER | CX_TEXT_MIDDLE | CX_TEXT_ITALIC);
     }
 
@@ -348,7 +348,7 @@ cx_map_render_expectation (CxMapLayout    *layout,
       /* the scale, one faint line a level */
       cx_set_color (cr, &theme->grid);
       cairo_set_line_width (cr, 1);
-      cairo_set_dash (cr, dots, 2, 0);
+      cx_map_set_dash (cr, theme, dots, 2, FALSE);
       for (int level = CX_LEVEL_MIN; level <= CX_LEVEL_MAX; level++)
         {
           cairo_move_to (cr, x + 14, level_y (row, level));
@@ -370,7 +370,8 @@ cx_map_render_expectation (CxMapLayout    *layout,
                       ABS (delivered - expected));
           cx_map_draw_text (painter, label,
                             &(cairo_rectangle_t) { cx + 12, (ye + yd) / 2 - 8, 40, 16 },
-                            CX_MAP_FONT_SMALL, &theme->foreground, CX_TEXT_BOLD | CX_TEXT_MIDDLE);
+                            CX_MAP_FONT_SMALL, CX_INK (CX_MAP_TEXT_CHART),
+                            CX_TEXT_BOLD | CX_TEXT_MIDDLE);
         }
 
       cairo_set_line_width (cr, radius * 0.42);
@@ -409,7 +410,8 @@ cx_map_render_finding_badges (CxMapPainter *painter,
                               GPtrArray    *findings,
                               double        x,
                               double        cy,
-                              double        max_width)
+                              double        max_width,
+                              CxMapInk      count_ink)
 {
   guint counts[3];
   double radius = at_least (painter, 7, 5, 60);
@@ -435,7 +437,7 @@ cx_map_render_finding_badges (CxMapPainter *painter,
           width = cx_map_measure_text (painter, label, CX_MAP_FONT_SMALL, CX_TEXT_BOLD, NULL);
           if (cx_map_draw_text (painter, label,
                                 &(cairo_rectangle_t) { x, cy - 8, width + 2, 16 },
-                                CX_MAP_FONT_SMALL, &painter->theme->foreground,
+                                CX_MAP_FONT_SMALL, count_ink,
                                 CX_TEXT_BOLD | CX_TEXT_MIDDLE) > 0)
             x += width + 2;
         }
@@ -464,22 +466,23 @@ render_failure_item (CxMapLayout             *layout,
   cx_map_rounded_rect (cr, item->x + 0.5, item->y + 0.5, item->width - 1, item->height - 1, 6);
   cx_set_color (cr, &fill);
   cairo_fill_preserve (cr);
-  cx_set_color (cr, alarm ? &theme->severity[CX_SEVERITY_ERROR] : &theme->grid);
-  cairo_set_line_width (cr, alarm ? 2 : 1);
+  cx_set_color (cr, alarm ? &theme->severity[CX_SEVERITY_ERROR]
+                  : theme->high_contrast ? &theme->card_border : &theme->grid);
+  cairo_set_line_width (cr, cx_map_theme_line_width (theme, alarm ? 2 : 1));
   cairo_stroke (cr);
 
   pill_width = cx_map_draw_rpn_pill (painter, cx_failure_get_rpn (failure), item->x + 8,
                                      item->y + 7, pill_height);
   if (findings != NULL)
     cx_map_render_finding_badges (painter, findings, item->x + 8, item->y + item->height - 13,
-                                  pill_width);
+                                  pill_width, CX_INK (CX_MAP_TEXT_CARD));
 
   text_x = item->x + 8 + pill_width + 7;
   cx_map_draw_text (painter, cx_failure_get_mode (failure),
                     &(cairo_rectangle_t) { text_x, item->y + 6,
                                            item->x + item->width - text_x - (alarm ? 24 : 8),
                                            item->height - 12 },
-                    CX_MAP_FONT_SMALL, &theme->foreground, 0);
+                    CX_MAP_FONT_SMALL, CX_INK (CX_MAP_TEXT_CARD), 0);
 
   if (alarm)
     cx_map_draw_alarm (cr, theme, item->x + item->width - 14, item->y + 15, alarm_radius);
@@ -496,14 +499,14 @@ render_more_item (CxMapPainter            *painter,
 
   cx_map_rounded_rect (cr, item->x + 0.5, item->y + 0.5, item->width - 1, item->height - 1, 6);
   cx_set_color (cr, &painter->theme->card_border);
-  cairo_set_line_width (cr, 1);
-  cairo_set_dash (cr, dashes, 2, 0);
+  cairo_set_line_width (cr, cx_map_theme_line_width (painter->theme, 1));
+  cx_map_set_dash (cr, painter->theme, dashes, 2, FALSE);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
 
   label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%u more failure",
                                         "+%u more failures", n_more), n_more);
-  cx_map_draw_text (painter, label, item, CX_MAP_FONT_SMALL, &painter->theme->dim_foreground,
+  cx_map_draw_text (painter, label, item, CX_MAP_FONT_SMALL, CX_INK (CX_MAP_TEXT_CANVAS_DIM),
                     CX_TEXT_CENTER | CX_TEXT_MIDDLE | CX_TEXT_ITALIC);
 }
 
@@ -526,7 +529,7 @@ render_answers (CxMapLayout  *layout,
                                         "Answers %u failures", answers), answers);
   cx_map_draw_text (painter, label,
                     &(cairo_rectangle_t) { item.x, item.y + item.height - 18, item.width, 18 },
-                    CX_MAP_FONT_SMALL, &painter->theme->phase_text[CX_PHASE_RECOVERY],
+                    CX_MAP_FONT_SMALL, CX_INK (CX_MAP_TEXT_RECOVERY),
                     CX_TEXT_CENTER | CX_TEXT_BOLD);
 }
 
@@ -652,8 +655,9 @@ render_connection (CxMapLayout           *layout,
     }
   else
     {
+      /* dashed: it leads on, it does not answer */
       cx_set_color (cr, &theme->dim_foreground);
-      cairo_set_dash (cr, dashes, 2, 0);
+      cx_map_set_dash (cr, theme, dashes, 2, TRUE);
     }
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
@@ -673,7 +677,7 @@ cx_map_render_connections (CxMapLayout  *layout,
                            double        x1)
 {
   cairo_t *cr = painter->cr;
-  double line_width = at_least (painter, 1.6, 1, 4);
+  double line_width = at_least (painter, cx_map_theme_line_width (painter->theme, 1.6), 1, 4);
 
   if (layout->failure_slots == 0 || layout->connections->len == 0)
     return;

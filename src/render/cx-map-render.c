@@ -3,11 +3,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The grid: phase bands, step header cards, lane rows with their cells,
- * the lines of a service blueprint, the recovery boundary, and the
- * lane-name column. Only the columns that meet the area asked for are
- * drawn, so a frame costs the same on a 10-step plan and a 10,000-step
- * one. The charts (emotion, expectation) and the failures row are in
- * cx-map-render-charts.c.
+ * the lines of a service blueprint and the recovery boundary. Only the
+ * columns that meet the area asked for are drawn, so a frame costs the
+ * same on a 10-step plan and a 10,000-step one. The charts (emotion,
+ * expectation) and the failures row are in cx-map-render-charts.c, the
+ * lane-name column and the corner in cx-map-render-headers.c.
  *
  * Zoomed out below a legible size, text is left out and the map becomes a
  * heat strip: cards, curve, gap spans and badges, the badges kept at a
@@ -28,77 +28,32 @@
 #define CELL_INSET  6.0
 #define PAD        12.0
 
-static const CxMapTheme *
-options_theme (const CxMapRenderOptions *options)
+const CxMapTheme *
+cx_map_options_theme (const CxMapRenderOptions *options)
 {
   if (options != NULL && options->theme != NULL)
     return options->theme;
   return cx_map_theme_get (FALSE);
 }
 
-static double
-options_zoom (const CxMapRenderOptions *options)
+double
+cx_map_options_zoom (const CxMapRenderOptions *options)
 {
   return options != NULL && options->zoom > 0 ? options->zoom : 1.0;
 }
 
-static const char *
-lane_kind_label (CxLaneKind kind)
-{
-  switch (kind)
-    {
-    case CX_LANE_KIND_ACTIONS:
-      return C_("lane kind", "ACTIONS");
-    case CX_LANE_KIND_TOUCHPOINTS:
-      return C_("lane kind", "TOUCHPOINTS");
-    case CX_LANE_KIND_FRONTSTAGE:
-      return C_("lane kind", "FRONTSTAGE");
-    case CX_LANE_KIND_BACKSTAGE:
-      return C_("lane kind", "BACKSTAGE");
-    case CX_LANE_KIND_SUPPORT:
-      return C_("lane kind", "SUPPORT");
-    case CX_LANE_KIND_PAINS:
-      return C_("lane kind", "PAINS");
-    case CX_LANE_KIND_IDEAS:
-      return C_("lane kind", "IDEAS");
-    case CX_LANE_KIND_NOTES:
-      return C_("lane kind", "NOTES");
-    case CX_LANE_KIND_EMOTION:
-      return C_("lane kind", "EMOTION");
-    case CX_LANE_KIND_EXPECTATION:
-      return C_("lane kind", "EXPECTATION");
-    default:
-      return "";
-    }
-}
-
-static const char *
-blueprint_line_label (CxMapLine line)
-{
-  switch (line)
-    {
-    case CX_MAP_LINE_INTERACTION:
-      return _("line of interaction");
-    case CX_MAP_LINE_VISIBILITY:
-      return _("line of visibility");
-    case CX_MAP_LINE_INTERNAL:
-      return _("line of internal interaction");
-    case CX_MAP_LINE_NONE:
-    default:
-      return NULL;
-    }
-}
-
-static void
-set_blueprint_line_style (cairo_t          *cr,
-                          const CxMapTheme *theme)
+/* Dashed, as blueprints draw them; solid in high contrast, where the
+ * captions say which line is which */
+void
+cx_map_set_blueprint_line_style (cairo_t          *cr,
+                                 const CxMapTheme *theme)
 {
   static const double dashes[] = { 7, 4 };
 
-  cx_set_color_alpha (cr, &theme->dim_foreground, 0.85);
-  cairo_set_line_width (cr, 1.2);
+  cx_set_color (cr, &theme->line);
+  cairo_set_line_width (cr, cx_map_theme_line_width (theme, 1.2));
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-  cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+  cx_map_set_dash (cr, theme, dashes, G_N_ELEMENTS (dashes), FALSE);
 }
 
 static double
@@ -142,7 +97,7 @@ render_rows (CxMapLayout  *layout,
 
           /* dashes anchored to the map, not to the area: they must not
            * crawl as the view scrolls */
-          set_blueprint_line_style (cr, theme);
+          cx_map_set_blueprint_line_style (cr, theme);
           cairo_move_to (cr, floor (x0 / 11) * 11, y);
           cairo_line_to (cr, x1, y);
           cairo_stroke (cr);
@@ -197,14 +152,16 @@ render_bands (CxMapLayout  *layout,
       cairo_fill (cr);
 
       /* The label stays in view while a long phase scrolls by: just right
-       * of the lane-name column, which the view draws over the area's left */
+       * of the lane-name column. An area that starts left of the map's
+       * columns holds the column (an export); one that starts among them
+       * is what is seen beside it (the view, a page). */
       count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u step", "%u steps",
                                             layout->phases[p].n_steps),
                                layout->phases[p].n_steps);
       label_width = cx_map_measure_text (painter, cx_map_phase_label (p), CX_MAP_FONT_BAND,
                                          CX_TEXT_BOLD, NULL);
       count_width = cx_map_measure_text (painter, count, CX_MAP_FONT_SMALL, 0, NULL);
-      left = MAX (band.x, x0 + CX_MAP_HEADER_WIDTH) + PAD;
+      left = MAX (band.x, MAX (x0, CX_MAP_HEADER_WIDTH)) + PAD;
       right = band.x + band.width - PAD;
       left = MIN (left, right - label_width - count_width - 12
                         - findings->len * 22.0);
@@ -212,11 +169,11 @@ render_bands (CxMapLayout  *layout,
 
       label_box = (cairo_rectangle_t) { left, band.y, right - left, band.height };
       cx_map_draw_text (painter, cx_map_phase_label (p), &label_box, CX_MAP_FONT_BAND,
-                        &theme->phase_text[p], CX_TEXT_BOLD | CX_TEXT_MIDDLE);
+                        CX_INK_OF (CX_MAP_TEXT_PHASE, p), CX_TEXT_BOLD | CX_TEXT_MIDDLE);
       label_box.x = left + label_width + 10;
       label_box.width = right - label_box.x;
-      cx_map_draw_text (painter, count, &label_box, CX_MAP_FONT_SMALL, &theme->phase_text[p],
-                        CX_TEXT_MIDDLE);
+      cx_map_draw_text (painter, count, &label_box, CX_MAP_FONT_SMALL,
+                        CX_INK_OF (CX_MAP_TEXT_PHASE, p), CX_TEXT_MIDDLE);
 
       if (findings->len > 0)
         cx_map_render_finding_badges (painter, findings,
@@ -224,7 +181,7 @@ render_bands (CxMapLayout  *layout,
                                                                              CX_MAP_FONT_SMALL)
                                                      ? count_width + 12 : 0),
                                       band.y + band.height / 2,
-                                      right - label_box.x);
+                                      right - label_box.x, CX_INK_OF (CX_MAP_TEXT_PHASE, p));
 
       /* An empty phase keeps a column, so its finding has a place */
       if (layout->phases[p].n_steps == 0)
@@ -235,12 +192,12 @@ render_bands (CxMapLayout  *layout,
           cx_map_rounded_rect (cr, card.x + 0.5, card.y + 0.5, card.width - 1, card.height - 1,
                                CARD_RADIUS);
           cx_set_color (cr, &theme->card_border);
-          cairo_set_line_width (cr, 1);
-          cairo_set_dash (cr, dashes, 2, 0);
+          cairo_set_line_width (cr, cx_map_theme_line_width (theme, 1));
+          cx_map_set_dash (cr, theme, dashes, 2, FALSE);
           cairo_stroke (cr);
           cairo_set_dash (cr, NULL, 0, 0);
           cx_map_draw_text (painter, _("No steps in this phase"), &card, CX_MAP_FONT_SMALL,
-                            &theme->dim_foreground,
+                            CX_INK (CX_MAP_TEXT_CANVAS_DIM),
                             CX_TEXT_CENTER | CX_TEXT_MIDDLE | CX_TEXT_ITALIC);
         }
     }
@@ -265,8 +222,8 @@ render_recovery_boundary (CxMapLayout  *layout,
   x = layout->phases[CX_PHASE_RECOVERY].x - CX_MAP_RECOVERY_GAP / 2;
   cairo_save (cr);
   cx_set_color (cr, &painter->theme->phase_text[CX_PHASE_RECOVERY]);
-  cairo_set_line_width (cr, 1.5);
-  cairo_set_dash (cr, dashes, 2, 0);
+  cairo_set_line_width (cr, cx_map_theme_line_width (painter->theme, 1.5));
+  cx_map_set_dash (cr, painter->theme, dashes, 2, TRUE);
   cairo_move_to (cr, x, layout->band_y);
   cairo_line_to (cr, x, columns_bottom (layout));
   cairo_stroke (cr);
@@ -316,17 +273,18 @@ render_step_header (CxMapLayout  *layout,
     {
       cx_set_color (cr, &theme->selection);
       cairo_set_dash (cr, NULL, 0, 0);
-      cairo_set_line_width (cr, 2.5);
+      cairo_set_line_width (cr, cx_map_theme_line_width (theme, 2.5));
     }
   else if (evidence == CX_EVIDENCE_NONE)
     {
-      cx_set_color (cr, &theme->grid);
-      cairo_set_line_width (cr, 1);
+      /* a faint edge, but a firm one in high contrast */
+      cx_set_color (cr, theme->high_contrast ? &theme->card_border : &theme->grid);
+      cairo_set_line_width (cr, cx_map_theme_line_width (theme, 1));
     }
   else
     {
       cx_set_color (cr, &theme->card_border);
-      cx_map_set_evidence_dash (cr, evidence, 1.4);
+      cx_map_set_evidence_dash (cr, theme, evidence, 1.4);
     }
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
@@ -350,12 +308,12 @@ render_step_header (CxMapLayout  *layout,
     }
   cx_map_draw_text (painter, cx_step_get_owner (step),
                     &(cairo_rectangle_t) { x + PAD + 22, y + 15, marks_right - x - PAD - 24, 16 },
-                    CX_MAP_FONT_SMALL, &theme->dim_foreground, CX_TEXT_MIDDLE);
+                    CX_MAP_FONT_SMALL, CX_INK (CX_MAP_TEXT_CARD_DIM), CX_TEXT_MIDDLE);
 
   /* Title: three lines, then an ellipsis */
   cx_map_draw_text (painter, cx_step_get_title (step),
                     &(cairo_rectangle_t) { x + PAD, y + 38, w - 2 * PAD, 54 },
-                    CX_MAP_FONT_TITLE, &theme->foreground, CX_TEXT_BOLD);
+                    CX_MAP_FONT_TITLE, CX_INK (CX_MAP_TEXT_CARD), CX_TEXT_BOLD);
 
   /* Bottom row: findings, and the evidence in words when it is not a fact */
   if (evidence == CX_EVIDENCE_ASSUMED)
@@ -365,19 +323,23 @@ render_step_header (CxMapLayout  *layout,
   if (label != NULL)
     cx_map_draw_text (painter, label,
                       &(cairo_rectangle_t) { x + w / 2, y + h - 27, w / 2 - PAD, 18 },
-                      CX_MAP_FONT_SMALL, &theme->dim_foreground,
+                      CX_MAP_FONT_SMALL, CX_INK (CX_MAP_TEXT_CARD_DIM),
                       CX_TEXT_RIGHT | CX_TEXT_MIDDLE | CX_TEXT_ITALIC);
   if (findings != NULL)
     cx_map_render_finding_badges (painter, findings, x + PAD, y + h - 18,
-                                  w - 2 * PAD - (label != NULL ? w / 2 - PAD : 0));
+                                  w - 2 * PAD - (label != NULL ? w / 2 - PAD : 0),
+                                  CX_INK (CX_MAP_TEXT_CARD));
 
   cairo_restore (cr);
 }
 
+/* The cells of the column @index in the rows that meet [@y0, @y1] */
 static void
 render_text_cells (CxMapLayout  *layout,
                    CxMapPainter *painter,
-                   guint         index)
+                   guint         index,
+                   double        y0,
+                   double        y1)
 {
   cairo_t *cr = painter->cr;
   const CxMapTheme *theme = painter->theme;
@@ -393,7 +355,7 @@ render_text_cells (CxMapLayout  *layout,
                                  row->height - 2 * CELL_INSET };
       const char *text;
 
-      if (!cx_lane_kind_holds_text (row->kind))
+      if (!cx_lane_kind_holds_text (row->kind) || row->y > y1 || row->y + row->height < y0)
         continue;
       text = cx_step_lookup_cell (step, cx_lane_get_id (row->lane));
       if (text == NULL)
@@ -402,16 +364,40 @@ render_text_cells (CxMapLayout  *layout,
       cx_map_rounded_rect (cr, cell.x + 0.5, cell.y + 0.5, cell.width - 1, cell.height - 1, 6);
       cx_set_color (cr, &fill);
       cairo_fill_preserve (cr);
-      cx_set_color (cr, proposed ? &theme->card_border : &theme->grid);
-      cx_map_set_evidence_dash (cr, proposed ? CX_EVIDENCE_PROPOSED : CX_EVIDENCE_OBSERVED, 1);
+      cx_set_color (cr, proposed || theme->high_contrast ? &theme->card_border : &theme->grid);
+      cx_map_set_evidence_dash (cr, theme, proposed ? CX_EVIDENCE_PROPOSED : CX_EVIDENCE_OBSERVED,
+                                1);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
 
       cx_map_draw_text (painter, text,
                         &(cairo_rectangle_t) { cell.x + 10, cell.y + 7, cell.width - 20,
                                                cell.height - 14 },
-                        CX_MAP_FONT_BODY, &theme->foreground, 0);
+                        CX_MAP_FONT_BODY, CX_INK (CX_MAP_TEXT_CARD), 0);
     }
+}
+
+/* The tint behind the selected step's column, when it is among the
+ * columns [@first, @last]; returns its index, or -1 */
+static int
+render_selection_tint (CxMapLayout  *layout,
+                       CxMapPainter *painter,
+                       CxStep       *selected,
+                       guint         first,
+                       guint         last)
+{
+  int index = selected != NULL ? cx_map_layout_get_step_index (layout, selected) : -1;
+  cairo_rectangle_t column;
+
+  if (index < (int) first || index > (int) last)
+    return -1;
+
+  cx_map_layout_get_step_rect (layout, selected, &column);
+  cx_map_rounded_rect (painter->cr, column.x - 5, column.y - 5, column.width + 10,
+                       column.height + 5, CARD_RADIUS + 4);
+  cx_set_color_alpha (painter->cr, &painter->theme->selection, CX_MAP_SELECTION_TINT);
+  cairo_fill (painter->cr);
+  return index;
 }
 
 /**
@@ -431,7 +417,89 @@ cx_map_render (CxMapLayout              *layout,
                const cairo_rectangle_t  *area,
                const CxMapRenderOptions *options)
 {
-  const CxMapTheme *theme = options_theme (options);
+  const CxMapTheme *theme = cx_map_options_theme (options);
+  CxStep *selected = options != NULL ? options->selected : NULL;
+  CxMapPainter painter;
+  double x0, x1, y0, y1;
+  guint first, last;
+
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (area != NULL);
+
+  x0 = area->x;
+  x1 = area->x + area->width;
+
+  y0 = area->y;
+  y1 = area->y + area->height;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, area->x, area->y, area->width, area->height);
+  cairo_clip (cr);
+  cx_set_color (cr, &theme->background);
+  cairo_paint (cr);
+
+  cx_map_painter_init (&painter, cr, theme, layout->font_family, cx_map_options_zoom (options));
+
+  render_rows (layout, &painter, x0, x1);
+  /* the top rows, unless the view pins them and draws them apart */
+  if (y0 < layout->lanes_y)
+    render_bands (layout, &painter, x0, x1);
+  render_recovery_boundary (layout, &painter);
+
+  if (cx_map_layout_visible_steps (layout, x0, x1, &first, &last))
+    {
+      int selected_index = render_selection_tint (layout, &painter, selected, first, last);
+
+      for (guint i = first; i <= last; i++)
+        {
+          if (y0 < layout->lanes_y)
+            render_step_header (layout, &painter, i, (int) i == selected_index);
+          render_text_cells (layout, &painter, i, y0, y1);
+        }
+
+      for (guint i = 0; i < layout->rows->len; i++)
+        {
+          const CxMapRow *row = &g_array_index (layout->rows, CxMapRow, i);
+
+          if (row->y > y1 || row->y + row->height < y0)
+            continue;
+          if (row->kind == CX_LANE_KIND_EMOTION)
+            cx_map_render_emotion (layout, &painter, row, first, last);
+          else if (row->kind == CX_LANE_KIND_EXPECTATION)
+            cx_map_render_expectation (layout, &painter, row, first, last);
+        }
+    }
+
+  /* the failures' badges cover where the connections leave them */
+  cx_map_render_connections (layout, &painter, x0, x1);
+  if (cx_map_layout_visible_steps (layout, x0, x1, &first, &last))
+    cx_map_render_failures (layout, &painter, first, last);
+
+  cx_map_painter_clear (&painter);
+  cairo_restore (cr);
+}
+
+/**
+ * cx_map_render_top_rows:
+ * @layout: a #CxMapLayout
+ * @cr: where to draw, as for cx_map_render()
+ * @area: the columns to draw are those within its x range
+ * @options: (nullable): theme, selected step and zoom
+ *
+ * Draws the map's top rows, the phase bands and the step headers, from y
+ * 0 to cx_map_layout_get_top_height(), for the columns within @area's x
+ * range, on the canvas: what cx_map_render() draws there, so the view
+ * can pin them at the top while the map scrolls down under them, and
+ * every printed page can head its lanes with them.
+ */
+void
+cx_map_render_top_rows (CxMapLayout              *layout,
+                        cairo_t                  *cr,
+                        const cairo_rectangle_t  *area,
+                        const CxMapRenderOptions *options)
+{
+  const CxMapTheme *theme = cx_map_options_theme (options);
   CxStep *selected = options != NULL ? options->selected : NULL;
   CxMapPainter painter;
   double x0, x1;
@@ -445,254 +513,21 @@ cx_map_render (CxMapLayout              *layout,
   x1 = area->x + area->width;
 
   cairo_save (cr);
-  cairo_rectangle (cr, area->x, area->y, area->width, area->height);
+  cairo_rectangle (cr, x0, 0, x1 - x0, layout->lanes_y);
   cairo_clip (cr);
   cx_set_color (cr, &theme->background);
   cairo_paint (cr);
 
-  cx_map_painter_init (&painter, cr, theme, layout->font_family, options_zoom (options));
-
-  render_rows (layout, &painter, x0, x1);
+  cx_map_painter_init (&painter, cr, theme, layout->font_family, cx_map_options_zoom (options));
   render_bands (layout, &painter, x0, x1);
   render_recovery_boundary (layout, &painter);
-
   if (cx_map_layout_visible_steps (layout, x0, x1, &first, &last))
     {
-      int selected_index = selected != NULL ? cx_map_layout_get_step_index (layout, selected)
-                                            : -1;
-
-      if (selected_index >= (int) first && selected_index <= (int) last)
-        {
-          cairo_rectangle_t column;
-
-          cx_map_layout_get_step_rect (layout, selected, &column);
-          cx_map_rounded_rect (cr, column.x - 5, column.y - 5, column.width + 10,
-                               column.height + 5, CARD_RADIUS + 4);
-          cx_set_color_alpha (cr, &theme->selection, 0.1);
-          cairo_fill (cr);
-        }
+      int selected_index = render_selection_tint (layout, &painter, selected, first, last);
 
       for (guint i = first; i <= last; i++)
-        {
-          render_step_header (layout, &painter, i, (int) i == selected_index);
-          render_text_cells (layout, &painter, i);
-        }
-
-      for (guint i = 0; i < layout->rows->len; i++)
-        {
-          const CxMapRow *row = &g_array_index (layout->rows, CxMapRow, i);
-
-          if (row->kind == CX_LANE_KIND_EMOTION)
-            cx_map_render_emotion (layout, &painter, row, first, last);
-          else if (row->kind == CX_LANE_KIND_EXPECTATION)
-            cx_map_render_expectation (layout, &painter, row, first, last);
-        }
-
+        render_step_header (layout, &painter, i, (int) i == selected_index);
     }
-
-  /* the failures' badges cover where the connections leave them */
-  cx_map_render_connections (layout, &painter, x0, x1);
-  if (cx_map_layout_visible_steps (layout, x0, x1, &first, &last))
-    cx_map_render_failures (layout, &painter, first, last);
-
-  cx_map_painter_clear (&painter);
-  cairo_restore (cr);
-}
-
-/* ------------------------------------------------------------------ */
-/* The lane-name column                                                */
-
-static void
-render_scale (CxMapPainter   *painter,
-              const CxMapRow *row)
-{
-  const CxMapTheme *theme = painter->theme;
-  double right = CX_MAP_HEADER_WIDTH - 10;
-
-  if (row->kind == CX_LANE_KIND_EMOTION)
-    {
-      static const struct { int value; const char *label; } marks[] = {
-        { 3, "+3" }, { 0, "0" }, { -3, "\u22123" },
-      };
-      double top = row->y + 16, bottom = row->y + row->height - 30;
-
-      for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
-        {
-          double y = (top + bottom) / 2 - marks[i].value * (bottom - top) / 6;
-
-          cx_map_draw_text (painter, marks[i].label,
-                            &(cairo_rectangle_t) { right - 24, y - 8, 24, 16 },
-                            CX_MAP_FONT_SMALL, &theme->dim_foreground,
-                            CX_TEXT_RIGHT | CX_TEXT_MIDDLE);
-        }
-    }
-  else if (row->kind == CX_LANE_KIND_EXPECTATION)
-    {
-      double top = row->y + 16, bottom = row->y + row->height - 16;
-
-      for (int level = CX_LEVEL_MIN; level <= CX_LEVEL_MAX; level += 2)
-        {
-          double y = bottom - (level - 1) * (bottom - top) / 4;
-          char label[4];
-
-          g_snprintf (label, sizeof label, "%d", level);
-          cx_map_draw_text (painter, label, &(cairo_rectangle_t) { right - 24, y - 8, 24, 16 },
-                            CX_MAP_FONT_SMALL, &theme->dim_foreground,
-                            CX_TEXT_RIGHT | CX_TEXT_MIDDLE);
-        }
-    }
-}
-
-/* The key under the expectation lane's name: ● expected ○ delivered */
-static void
-render_expectation_key (CxMapPainter *painter,
-                        double        x,
-                        double        y)
-{
-  cairo_t *cr = painter->cr;
-  const CxMapTheme *theme = painter->theme;
-  double width;
-
-  if (!cx_map_painter_legible (painter, CX_MAP_FONT_SMALL))
-    return;
-
-  cx_set_color (cr, &theme->foreground);
-  cairo_arc (cr, x + 4, y, 4, 0, 2 * G_PI);
-  cairo_fill (cr);
-  width = cx_map_measure_text (painter, _("expected"), CX_MAP_FONT_SMALL, 0, NULL);
-  cx_map_draw_text (painter, _("expected"), &(cairo_rectangle_t) { x + 12, y - 8, width + 1, 16 },
-                    CX_MAP_FONT_SMALL, &theme->dim_foreground, CX_TEXT_MIDDLE);
-  x += width + 22;
-  cx_set_color (cr, &theme->foreground);
-  cairo_set_line_width (cr, 1.6);
-  cairo_arc (cr, x + 4, y, 3.4, 0, 2 * G_PI);
-  cairo_stroke (cr);
-  cx_map_draw_text (painter, _("delivered"),
-                    &(cairo_rectangle_t) { x + 12, y - 8, CX_MAP_HEADER_WIDTH - x - 50, 16 },
-                    CX_MAP_FONT_SMALL, &theme->dim_foreground, CX_TEXT_MIDDLE);
-}
-
-static void
-render_row_header (CxMapPainter *painter,
-                   const char   *kind,
-                   const char   *name,
-                   double        y,
-                   double        height,
-                   double        scale_width)
-{
-  const CxMapTheme *theme = painter->theme;
-  double used;
-
-  used = cx_map_draw_text (painter, kind,
-                           &(cairo_rectangle_t) { 16, y + 10, CX_MAP_HEADER_WIDTH - 32, 14 },
-                           9.5, &theme->dim_foreground, CX_TEXT_BOLD);
-  cx_map_draw_text (painter, name,
-                    &(cairo_rectangle_t) { 16, y + 12 + MAX (used, 12),
-                                           CX_MAP_HEADER_WIDTH - 28 - scale_width,
-                                           height - 24 - MAX (used, 12) },
-                    CX_MAP_FONT_BODY, &theme->foreground, CX_TEXT_BOLD);
-}
-
-/**
- * cx_map_render_lane_headers:
- * @layout: a #CxMapLayout
- * @cr: where to draw, as for cx_map_render()
- * @area: the rows to draw are those within its y range
- * @options: (nullable): theme and zoom
- *
- * Draws the lane-name column at x 0, on an opaque background, for the
- * rows within @area's y range: lane names and kinds, the scales of the
- * chart lanes, the labels of the blueprint lines, the failures row.
- */
-void
-cx_map_render_lane_headers (CxMapLayout              *layout,
-                            cairo_t                  *cr,
-                            const cairo_rectangle_t  *area,
-                            const CxMapRenderOptions *options)
-{
-  const CxMapTheme *theme = options_theme (options);
-  CxMapPainter painter;
-
-  g_return_if_fail (layout != NULL);
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (area != NULL);
-
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, area->y, CX_MAP_HEADER_WIDTH, area->height);
-  cairo_clip (cr);
-  cx_set_color (cr, &theme->header);
-  cairo_paint (cr);
-
-  cx_map_painter_init (&painter, cr, theme, layout->font_family, options_zoom (options));
-
-  for (guint i = 0; i < layout->rows->len; i++)
-    {
-      const CxMapRow *row = &g_array_index (layout->rows, CxMapRow, i);
-      const char *line = blueprint_line_label (row->line_above);
-      gboolean chart = !cx_lane_kind_holds_text (row->kind);
-
-      if (row->y > area->y + area->height || row->y + row->height < area->y - CX_MAP_LINE_GAP)
-        continue;
-
-      if (line != NULL)
-        {
-          double y = row->y - CX_MAP_LINE_GAP / 2;
-          double width = cx_map_measure_text (&painter, line, 9.5, CX_TEXT_ITALIC, NULL);
-
-          if (!cx_map_painter_legible (&painter, 9.5))
-            width = -8;
-          cx_map_draw_text (&painter, line,
-                            &(cairo_rectangle_t) { 16, y - 7, CX_MAP_HEADER_WIDTH - 20, 14 },
-                            9.5, &theme->dim_foreground, CX_TEXT_ITALIC | CX_TEXT_MIDDLE);
-          set_blueprint_line_style (cr, theme);
-          cairo_move_to (cr, MIN (16 + width + 6, CX_MAP_HEADER_WIDTH), y);
-          cairo_line_to (cr, CX_MAP_HEADER_WIDTH, y);
-          cairo_stroke (cr);
-          cairo_set_dash (cr, NULL, 0, 0);
-        }
-      else if (i > 0)
-        {
-          cx_set_color (cr, &theme->grid);
-          cairo_set_line_width (cr, 1);
-          cairo_move_to (cr, 0, row->y);
-          cairo_line_to (cr, CX_MAP_HEADER_WIDTH, row->y);
-          cairo_stroke (cr);
-        }
-
-      render_row_header (&painter, lane_kind_label (row->kind), cx_lane_get_name (row->lane),
-                         row->y, row->height - (row->kind == CX_LANE_KIND_EXPECTATION ? 18 : 0),
-                         chart ? 30 : 0);
-      render_scale (&painter, row);
-      if (row->kind == CX_LANE_KIND_EXPECTATION)
-        render_expectation_key (&painter, 16, row->y + row->height - 16);
-    }
-
-  if (layout->failures_height > 0)
-    {
-      cx_set_color (cr, &theme->grid);
-      cairo_set_line_width (cr, 1);
-      cairo_move_to (cr, 0, layout->failures_y);
-      cairo_line_to (cr, CX_MAP_HEADER_WIDTH, layout->failures_y);
-      cairo_stroke (cr);
-      render_row_header (&painter, C_("lane kind", "FAILURES"), _("What can go wrong (RPN)"),
-                         layout->failures_y, layout->failures_height, 0);
-    }
-
-  /* The corner above the lanes names the two top rows */
-  cx_map_draw_text (&painter, C_("map corner", "PHASE"),
-                    &(cairo_rectangle_t) { 16, layout->band_y, CX_MAP_HEADER_WIDTH - 32,
-                                           CX_MAP_BAND_HEIGHT },
-                    9.5, &theme->dim_foreground, CX_TEXT_BOLD | CX_TEXT_MIDDLE);
-  cx_map_draw_text (&painter, C_("map corner", "STEP"),
-                    &(cairo_rectangle_t) { 16, layout->head_y + 10, CX_MAP_HEADER_WIDTH - 32, 14 },
-                    9.5, &theme->dim_foreground, CX_TEXT_BOLD);
-
-  /* the edge between the names and the map */
-  cx_set_color (cr, &theme->grid);
-  cairo_set_line_width (cr, 1);
-  cairo_move_to (cr, CX_MAP_HEADER_WIDTH - 0.5, area->y);
-  cairo_line_to (cr, CX_MAP_HEADER_WIDTH - 0.5, area->y + area->height);
-  cairo_stroke (cr);
 
   cx_map_painter_clear (&painter);
   cairo_restore (cr);

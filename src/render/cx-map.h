@@ -32,9 +32,23 @@ typedef struct
   double red, green, blue, alpha;
 } CxColor;
 
+/* The styles the map is drawn in: light or dark, each plain or in high
+ * contrast (GNOME's a11y high-contrast setting) */
+typedef enum
+{
+  CX_MAP_STYLE_LIGHT         = 0,
+  CX_MAP_STYLE_DARK          = 1 << 0,
+  CX_MAP_STYLE_HIGH_CONTRAST = 1 << 1,
+} CxMapStyle;
+
+#define CX_MAP_N_STYLES 4
+
 typedef struct
 {
   gboolean    dark;
+  gboolean    high_contrast;   /* solid, thicker lines; text at 7:1 or more */
+  double      min_contrast;    /* what every text keeps against its ground: 4.5 or 7 */
+  double      line_scale;      /* borders and lines: 1, or thicker in high contrast */
   const char *font_family;     /* "Cantarell" or the system UI font */
   CxColor     background;      /* the map's canvas */
   CxColor     foreground;      /* body text */
@@ -44,6 +58,7 @@ typedef struct
   CxColor     card_border;
   CxColor     header;          /* lane-name column background */
   CxColor     selection;       /* selected step outline */
+  CxColor     line;            /* the blueprint lines, the emotion lane's neutral line */
   CxColor     phase[CX_N_PHASES];       /* band fill */
   CxColor     phase_text[CX_N_PHASES];  /* band label */
   CxColor     severity[3];     /* indexed by CxSeverity: info, warning, error */
@@ -53,11 +68,13 @@ typedef struct
   CxColor     exceeded;        /* delivered above expected */
 } CxMapTheme;
 
-const CxMapTheme *cx_map_theme_get (gboolean dark);
+const CxMapTheme *cx_map_theme_get_for (CxMapStyle style);
+/* The plain light or dark style: cx_map_theme_get_for() without high contrast */
+const CxMapTheme *cx_map_theme_get     (gboolean   dark);
 
 /* The WCAG 2 contrast ratio of two opaque colours, 1..21 (text: >= 4.5) */
-double            cx_color_contrast (const CxColor *a,
-                                     const CxColor *b);
+double            cx_color_contrast    (const CxColor *a,
+                                        const CxColor *b);
 
 /* ------------------------------------------------------------------ */
 /* Layout                                                              */
@@ -166,6 +183,17 @@ void         cx_map_render_lane_headers     (CxMapLayout              *layout,
                                              cairo_t                  *cr,
                                              const cairo_rectangle_t  *area,
                                              const CxMapRenderOptions *options);
+/* Draws the phase bands and step headers, y 0 to the top height, for the
+ * columns within @area's x range: they stay in view while the map
+ * scrolls down (the view pins them), and head every printed page */
+void         cx_map_render_top_rows         (CxMapLayout              *layout,
+                                             cairo_t                  *cr,
+                                             const cairo_rectangle_t  *area,
+                                             const CxMapRenderOptions *options);
+/* Draws the corner over both, at (0, 0): the header width by the top height */
+void         cx_map_render_corner           (CxMapLayout              *layout,
+                                             cairo_t                  *cr,
+                                             const CxMapRenderOptions *options);
 
 /* The title block (title, author, date, counts of findings by severity)
  * and the legend (phases, evidence borders, marks, severities, the
@@ -210,6 +238,59 @@ void         cx_map_render_page             (CxMapLayout              *layout,
                                              const CxMapSpan          *column,
                                              const CxMapSpan          *band,
                                              const CxMapRenderOptions *options);
+/* Bands of whole lanes under the top rows, which every printed page
+ * repeats above its band: (element-type CxMapSpan) (transfer full) */
+GArray      *cx_map_layout_paginate_lanes   (CxMapLayout              *layout,
+                                             double                    first_room,
+                                             double                    room);
+/* The corner and the top rows of @column at y 0, and under them the lane
+ * names and @column's part of @lanes: a printed page's part of the map */
+void         cx_map_render_headed_page      (CxMapLayout              *layout,
+                                             cairo_t                  *cr,
+                                             const CxMapSpan          *column,
+                                             const CxMapSpan          *lanes,
+                                             const CxMapRenderOptions *options);
+
+/* ------------------------------------------------------------------ */
+/* Printing (cx-map-print.c)                                           */
+
+typedef enum
+{
+  CX_MAP_PRINT_ACTUAL_SIZE,   /* a map unit a CSS pixel: body text at 9 pt */
+  CX_MAP_PRINT_FIT_WIDTH,     /* the whole width on the page, never larger */
+} CxMapPrintScale;
+
+/* What a printed page holds, and where, in points from the printable
+ * area's top left */
+typedef struct
+{
+  gboolean  shows_map;     /* FALSE: the legend alone */
+  CxMapSpan columns;       /* map units, from cx_map_layout_paginate_columns() */
+  CxMapSpan lanes;         /* map units, from cx_map_layout_paginate_lanes() */
+  gboolean  title;         /* headed by the title block; else by a running head */
+  double    map_y;         /* where the top rows begin */
+  double    map_height;    /* the top rows and the lanes, as printed */
+  double    legend_y;      /* < 0: no legend */
+} CxMapPrintPage;
+
+#define CX_TYPE_MAP_PRINT_SCALE (cx_map_print_scale_get_type ())
+GType        cx_map_print_scale_get_type    (void) G_GNUC_CONST;
+
+typedef struct _CxMapPrint CxMapPrint;
+
+CxMapPrint  *cx_map_print_new               (CxMapLayout              *layout,
+                                             const CxMapTheme         *theme,
+                                             double                    width,
+                                             double                    height,
+                                             CxMapPrintScale           scale);
+void         cx_map_print_free              (CxMapPrint               *print);
+double       cx_map_print_get_scale         (CxMapPrint               *print);
+guint        cx_map_print_get_n_pages       (CxMapPrint               *print);
+const CxMapPrintPage *cx_map_print_get_page (CxMapPrint               *print,
+                                             guint                     index);
+void         cx_map_print_draw_page         (CxMapPrint               *print,
+                                             cairo_t                  *cr,
+                                             guint                     index);
 
 /* ------------------------------------------------------------------ */
 /* Export                                                              */
@@ -240,6 +321,7 @@ typedef struct
   double      scale;          /* 1.0: one map unit a pixel / point */
   int         phase;          /* -1: all */
   gboolean    dark;
+  gboolean    high_contrast;
 } CxExportOptions;
 
 /* The whole map with a title block (title, author, date, counts of
@@ -253,5 +335,6 @@ gboolean     cx_map_export                  (CxPlan                   *plan,
                                              GError                  **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CxMapLayout, cx_map_layout_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CxMapPrint, cx_map_print_free)
 
 G_END_DECLS

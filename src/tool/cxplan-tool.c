@@ -59,7 +59,7 @@ print_usage (void)
              "  %s fmt [--check] FILE…\n"
              "  %s new -o FILE [--template NAME] [--title TITLE] [--force]\n"
              "  %s new --list-templates\n"
-             "  %s export FILE -o OUT [--scale S] [--phase PHASE] [--dark]\n"
+             "  %s export FILE -o OUT [--scale S] [--phase PHASE] [--dark] [--high-contrast]\n"
              "\n"
              "Check, format, create and draw CX Planner plans (.cxplan) without a display.\n"
              "\n"
@@ -77,8 +77,10 @@ print_usage (void)
              "  export  Draw the journey map, with a title block and a legend, into OUT:\n"
              "          a PNG, SVG or PDF file as its name ends. --scale S: S pixels or\n"
              "          points a map unit (default 1); --phase before|during|after|recovery:\n"
-             "          that phase alone; --dark: the dark style. A PDF past 200 inches\n"
-             "          a side is cut between steps over pages, each with the lane names\n"
+             "          that phase alone; --dark: the dark style; --high-contrast: the\n"
+             "          high contrast palette (black text, solid and thicker lines). A PDF\n"
+             "          past 200 inches a side is cut between steps over pages, each with\n"
+             "          the lane names\n"
              "\n"
              "Options:\n"
              "  -h, --help      Show this help\n"
@@ -314,7 +316,8 @@ cmd_export (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(CxPlan) plan = NULL;
   g_autoptr(GPtrArray) findings = NULL;
-  CxExportOptions options = { .scale = 1.0, .phase = -1, .dark = FALSE };
+  CxExportOptions options = { .scale = 1.0, .phase = -1, .dark = FALSE,
+                              .high_contrast = FALSE };
   CxExportFormat format;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
@@ -324,6 +327,8 @@ cmd_export (int    argc,
     { "phase", 0, 0, G_OPTION_ARG_STRING, &phase_text,
       N_("Draw one phase alone: before, during, after or recovery"), "PHASE" },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &options.dark, N_("Use the dark style"), NULL },
+    { "high-contrast", 0, 0, G_OPTION_ARG_NONE, &options.high_contrast,
+      N_("Use the high contrast palette"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
     { NULL }
   };
