@@ -26,6 +26,7 @@ struct _CxMapView
   CxMapLayout   *layout;
   gboolean       layout_stale;   /* the plan's geometry changed since it was laid out */
   guint          relayout_tick;  /* lays it out before the frame's layout phase */
+  gboolean       narrow;         /* a narrow window: a narrow lane-name column */
   CxStep        *selected;
   int            selected_phase; /* chosen without a step, or -1 */
   CxLane        *cursor_lane;    /* the cursor's row of the selected step, NULL: its header */

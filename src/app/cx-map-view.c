@@ -373,7 +373,7 @@ cx_map_view_rebuild_layout (CxMapView *self,
   if (self->plan != NULL)
     {
       CxMapLayoutOptions options = { .phase = -1, .font_family = NULL,
-                                     .persona = self->persona };
+                                     .persona = self->persona, .narrow = self->narrow };
 
       self->layout = cx_map_layout_new (self->plan, self->findings, &options);
     }
@@ -503,6 +503,37 @@ cx_map_view_get_persona (CxMapView *self)
   g_return_val_if_fail (CX_IS_MAP_VIEW (self), NULL);
 
   return self->persona;
+}
+
+/**
+ * cx_map_view_set_narrow:
+ * @self: a #CxMapView
+ * @narrow: whether the window is narrow
+ *
+ * In a narrow window the lane-name column narrows, to leave the map the
+ * room a phone's width has.
+ */
+void
+cx_map_view_set_narrow (CxMapView *self,
+                        gboolean   narrow)
+{
+  g_return_if_fail (CX_IS_MAP_VIEW (self));
+
+  narrow = !!narrow;
+  if (self->narrow == narrow)
+    return;
+
+  self->narrow = narrow;
+  if (self->layout != NULL)
+    cx_map_view_rebuild_layout (self, TRUE);
+}
+
+gboolean
+cx_map_view_get_narrow (CxMapView *self)
+{
+  g_return_val_if_fail (CX_IS_MAP_VIEW (self), FALSE);
+
+  return self->narrow;
 }
 
 /**

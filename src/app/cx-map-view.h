@@ -35,6 +35,9 @@ void         cx_map_view_set_history       (CxMapView               *self,
 void         cx_map_view_set_persona       (CxMapView               *self,
                                             const char              *persona_id);
 const char  *cx_map_view_get_persona       (CxMapView               *self);
+void         cx_map_view_set_narrow        (CxMapView               *self,
+                                            gboolean                 narrow);
+gboolean     cx_map_view_get_narrow        (CxMapView               *self);
 CxLane      *cx_map_view_get_cursor_lane   (CxMapView               *self);
 void         cx_map_view_set_cursor_lane   (CxMapView               *self,
                                             CxLane                  *lane);

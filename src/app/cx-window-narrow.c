@@ -24,6 +24,8 @@
 
 /* Below this width the side panel folds over the map */
 #define FOLD_WIDTH    860
+/* … and below this one the lane-name column narrows */
+#define NARROW_WIDTH  600
 
 gboolean
 _cx_window_get_folded (CxWindow *self)
@@ -75,6 +77,7 @@ apply_width (CxWindow *self)
 
   adw_flap_set_fold_policy (self->flap, fold ? ADW_FLAP_FOLD_POLICY_ALWAYS
                                              : ADW_FLAP_FOLD_POLICY_NEVER);
+  cx_map_view_set_narrow (self->map_view, self->width < NARROW_WIDTH);
 }
 
 static gboolean
@@ -94,7 +97,9 @@ void
 _cx_window_narrow_allocated (CxWindow *self,
                              int       width)
 {
-  gboolean changed = (width < FOLD_WIDTH) != (self->width < FOLD_WIDTH) || self->width == 0;
+  gboolean changed = (width < FOLD_WIDTH) != (self->width < FOLD_WIDTH)
+                     || (width < NARROW_WIDTH) != (self->width < NARROW_WIDTH)
+                     || self->width == 0;
 
   self->width = width;
   if (changed && self->width_source == 0)

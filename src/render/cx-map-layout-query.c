@@ -46,7 +46,7 @@ cx_map_layout_get_header_width (CxMapLayout *layout)
 {
   g_return_val_if_fail (layout != NULL, 0);
 
-  return CX_MAP_HEADER_WIDTH;
+  return layout->header_width;
 }
 
 /**

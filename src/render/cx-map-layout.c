@@ -313,7 +313,7 @@ step_in_journey (CxMapLayout *self,
 static void
 place_columns (CxMapLayout *self)
 {
-  double x = CX_MAP_HEADER_WIDTH + CX_MAP_MARGIN;
+  double x = self->header_width + CX_MAP_MARGIN;
   double right = x;
   gboolean any = FALSE;
 
@@ -440,6 +440,8 @@ cx_map_layout_new (CxPlan                   *plan,
   self->phase = options != NULL ? options->phase : -1;
   self->font_family = g_strdup (options != NULL ? options->font_family : NULL);
   self->persona = g_strdup (options != NULL ? options->persona : NULL);
+  self->header_width = options != NULL && options->narrow ? CX_MAP_HEADER_WIDTH_NARROW
+                                                           : CX_MAP_HEADER_WIDTH;
   self->rpn_threshold = cx_plan_get_threshold (plan, "rpn");
   self->severity_threshold = cx_plan_get_threshold (plan, "severity");
 

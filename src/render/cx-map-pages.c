@@ -71,11 +71,12 @@ columns_fit (GArray *starts,
  * the first column of each span after the first. */
 static GArray *
 cut_columns (GArray *starts,
+             double  header_width,
              double  width)
 {
   GArray *cuts = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) even = NULL;
-  double from = CX_MAP_HEADER_WIDTH;
+  double from = header_width;
   guint first = 0, n_spans;
 
   for (guint i = 1; i < starts->len; i++)
@@ -92,7 +93,7 @@ cut_columns (GArray *starts,
 
   even = g_array_new (FALSE, FALSE, sizeof (guint));
   first = 0;
-  from = CX_MAP_HEADER_WIDTH;
+  from = header_width;
   for (guint k = 1; k <= n_spans; k++)
     {
       guint end = k < n_spans ? (guint) floor ((double) k * starts->len / n_spans + 0.5)
@@ -135,13 +136,13 @@ cx_map_layout_paginate_columns (CxMapLayout *layout,
   g_autoptr(GArray) starts = NULL;
   g_autoptr(GArray) cuts = NULL;
   GArray *columns;
-  double start = CX_MAP_HEADER_WIDTH;
+  double start = layout->header_width;
 
   g_return_val_if_fail (layout != NULL, NULL);
   g_return_val_if_fail (width > 0, NULL);
 
   starts = column_starts (layout);
-  cuts = cut_columns (starts, width);
+  cuts = cut_columns (starts, layout->header_width, width);
   columns = g_array_new (FALSE, FALSE, sizeof (CxMapSpan));
   for (guint i = 0; i < cuts->len; i++)
     {
@@ -238,7 +239,7 @@ cx_map_render_page (CxMapLayout              *layout,
                     const CxMapSpan          *band,
                     const CxMapRenderOptions *options)
 {
-  double header_width = CX_MAP_HEADER_WIDTH;
+  double header_width = layout->header_width;
   cairo_rectangle_t area;
 
   g_return_if_fail (layout != NULL);
@@ -452,7 +453,7 @@ cx_map_render_headed_page (CxMapLayout              *layout,
                            const CxMapSpan          *lanes,
                            const CxMapRenderOptions *options)
 {
-  double header_width = CX_MAP_HEADER_WIDTH;
+  double header_width = layout->header_width;
   double top = layout->lanes_y;
   double width;
 

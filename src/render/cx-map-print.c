@@ -64,7 +64,7 @@ largest_workable_scale (CxMapLayout *layout,
   for (guint i = 0; i < layout->rows->len; i++)
     tallest = MAX (tallest, g_array_index (layout->rows, CxMapRow, i).height + CX_MAP_LINE_GAP);
 
-  return MIN (width / (CX_MAP_HEADER_WIDTH + CX_MAP_MARGIN + CX_MAP_COLUMN_WIDTH
+  return MIN (width / (layout->header_width + CX_MAP_MARGIN + CX_MAP_COLUMN_WIDTH
                        + CX_MAP_RECOVERY_GAP),
               (height - RUNNING_HEAD) / (layout->lanes_y + MAX (tallest, 1)));
 }
@@ -107,7 +107,7 @@ lay_out_pages (CxMapPrint *self)
   /* Across: what fits beside the lane names; a span may run on over the
    * empty gap after its last column, up to the recovery gap */
   columns = cx_map_layout_paginate_columns (layout, self->width / self->scale
-                                                    - CX_MAP_HEADER_WIDTH);
+                                                    - layout->header_width);
 
   /* Down: the lanes under the top rows, under the title block on the
    * first page and the running head on the others */

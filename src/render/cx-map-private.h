@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 
 #define CX_MAP_MARGIN          20.0   /* around the whole map */
 #define CX_MAP_HEADER_WIDTH   208.0   /* the lane-name column */
+#define CX_MAP_HEADER_WIDTH_NARROW 128.0   /* … in a narrow window */
 #define CX_MAP_COLUMN_WIDTH   184.0   /* a step column: three lines of a title */
 #define CX_MAP_GUTTER          16.0   /* between two columns of a phase */
 #define CX_MAP_PITCH           (CX_MAP_COLUMN_WIDTH + CX_MAP_GUTTER)
@@ -91,6 +92,7 @@ struct _CxMapLayout
   int              phase;
   char            *font_family;       /* nullable: the theme's */
   char            *persona;           /* nullable: every step is shown */
+  double           header_width;      /* the lane-name column's */
 
   GPtrArray       *steps;             /* CxStep, column order */
   GHashTable      *step_index;        /* CxStep → index + 1 */

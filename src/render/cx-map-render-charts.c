@@ -260,7 +260,7 @@ cx_map_render_emotion (CxMapLayout    *layout,
   delight.alpha = distress.alpha = 1;
 
   cairo_save (cr);
-  cairo_rectangle (cr, CX_MAP_HEADER_WIDTH, row->y, layout->width, row->height);
+  cairo_rectangle (cr, layout->header_width, row->y, layout->width, row->height);
   cairo_clip (cr);
 
   /* each journey the area meets: its neutral line, then its curve */

@@ -68,10 +68,11 @@ blueprint_line_label (CxMapLine line)
 /* The lane-name column                                                */
 
 static void
-render_scale (CxMapPainter   *painter,
+render_scale (CxMapLayout    *layout,
+              CxMapPainter   *painter,
               const CxMapRow *row)
 {
-  double right = CX_MAP_HEADER_WIDTH - 10;
+  double right = layout->header_width - 10;
 
   if (row->kind == CX_LANE_KIND_EMOTION)
     {
@@ -109,7 +110,8 @@ render_scale (CxMapPainter   *painter,
 
 /* The key under the expectation lane's name: ● expected ○ delivered */
 static void
-render_expectation_key (CxMapPainter *painter,
+render_expectation_key (CxMapLayout  *layout,
+                        CxMapPainter *painter,
                         double        x,
                         double        y)
 {
@@ -132,12 +134,13 @@ render_expectation_key (CxMapPainter *painter,
   cairo_arc (cr, x + 4, y, 3.4, 0, 2 * G_PI);
   cairo_stroke (cr);
   cx_map_draw_text (painter, _("delivered"),
-                    &(cairo_rectangle_t) { x + 12, y - 8, CX_MAP_HEADER_WIDTH - x - 50, 16 },
+                    &(cairo_rectangle_t) { x + 12, y - 8, layout->header_width - x - 50, 16 },
                     CX_MAP_FONT_SMALL, CX_INK (CX_MAP_TEXT_HEADER_DIM), CX_TEXT_MIDDLE);
 }
 
 static void
-render_row_header (CxMapPainter *painter,
+render_row_header (CxMapLayout  *layout,
+                   CxMapPainter *painter,
                    const char   *kind,
                    const char   *name,
                    double        y,
@@ -147,11 +150,11 @@ render_row_header (CxMapPainter *painter,
   double used;
 
   used = cx_map_draw_text (painter, kind,
-                           &(cairo_rectangle_t) { 16, y + 10, CX_MAP_HEADER_WIDTH - 32, 14 },
+                           &(cairo_rectangle_t) { 16, y + 10, layout->header_width - 32, 14 },
                            9.5, CX_INK (CX_MAP_TEXT_HEADER_DIM), CX_TEXT_BOLD);
   cx_map_draw_text (painter, name,
                     &(cairo_rectangle_t) { 16, y + 12 + MAX (used, 12),
-                                           CX_MAP_HEADER_WIDTH - 28 - scale_width,
+                                           layout->header_width - 28 - scale_width,
                                            height - 24 - MAX (used, 12) },
                     CX_MAP_FONT_BODY, CX_INK (CX_MAP_TEXT_HEADER), CX_TEXT_BOLD);
 }
@@ -162,25 +165,26 @@ render_corner_labels (CxMapLayout  *layout,
                       CxMapPainter *painter)
 {
   cx_map_draw_text (painter, C_("map corner", "PHASE"),
-                    &(cairo_rectangle_t) { 16, layout->band_y, CX_MAP_HEADER_WIDTH - 32,
+                    &(cairo_rectangle_t) { 16, layout->band_y, layout->header_width - 32,
                                            CX_MAP_BAND_HEIGHT },
                     9.5, CX_INK (CX_MAP_TEXT_HEADER_DIM), CX_TEXT_BOLD | CX_TEXT_MIDDLE);
   cx_map_draw_text (painter, C_("map corner", "STEP"),
-                    &(cairo_rectangle_t) { 16, layout->head_y + 10, CX_MAP_HEADER_WIDTH - 32, 14 },
+                    &(cairo_rectangle_t) { 16, layout->head_y + 10, layout->header_width - 32, 14 },
                     9.5, CX_INK (CX_MAP_TEXT_HEADER_DIM), CX_TEXT_BOLD);
 }
 
 /* The edge between the names and the map, from @y0 to @y1 */
 static void
-render_edge (cairo_t          *cr,
+render_edge (CxMapLayout      *layout,
+             cairo_t          *cr,
              const CxMapTheme *theme,
              double            y0,
              double            y1)
 {
   cx_set_color (cr, &theme->grid);
   cairo_set_line_width (cr, 1);
-  cairo_move_to (cr, CX_MAP_HEADER_WIDTH - 0.5, y0);
-  cairo_line_to (cr, CX_MAP_HEADER_WIDTH - 0.5, y1);
+  cairo_move_to (cr, layout->header_width - 0.5, y0);
+  cairo_line_to (cr, layout->header_width - 0.5, y1);
   cairo_stroke (cr);
 }
 
@@ -209,7 +213,7 @@ cx_map_render_lane_headers (CxMapLayout              *layout,
   g_return_if_fail (area != NULL);
 
   cairo_save (cr);
-  cairo_rectangle (cr, 0, area->y, CX_MAP_HEADER_WIDTH, area->height);
+  cairo_rectangle (cr, 0, area->y, layout->header_width, area->height);
   cairo_clip (cr);
   cx_set_color (cr, &theme->header);
   cairo_paint (cr);
@@ -233,11 +237,11 @@ cx_map_render_lane_headers (CxMapLayout              *layout,
           if (!cx_map_painter_legible (&painter, 9.5))
             width = -8;
           cx_map_draw_text (&painter, line,
-                            &(cairo_rectangle_t) { 16, y - 7, CX_MAP_HEADER_WIDTH - 20, 14 },
+                            &(cairo_rectangle_t) { 16, y - 7, layout->header_width - 20, 14 },
                             9.5, CX_INK (CX_MAP_TEXT_HEADER_DIM), CX_TEXT_ITALIC | CX_TEXT_MIDDLE);
           cx_map_set_blueprint_line_style (cr, theme);
-          cairo_move_to (cr, MIN (16 + width + 6, CX_MAP_HEADER_WIDTH), y);
-          cairo_line_to (cr, CX_MAP_HEADER_WIDTH, y);
+          cairo_move_to (cr, MIN (16 + width + 6, layout->header_width), y);
+          cairo_line_to (cr, layout->header_width, y);
           cairo_stroke (cr);
           cairo_set_dash (cr, NULL, 0, 0);
         }
@@ -246,16 +250,16 @@ cx_map_render_lane_headers (CxMapLayout              *layout,
           cx_set_color (cr, &theme->grid);
           cairo_set_line_width (cr, 1);
           cairo_move_to (cr, 0, row->y);
-          cairo_line_to (cr, CX_MAP_HEADER_WIDTH, row->y);
+          cairo_line_to (cr, layout->header_width, row->y);
           cairo_stroke (cr);
         }
 
-      render_row_header (&painter, lane_kind_label (row->kind), cx_lane_get_name (row->lane),
+      render_row_header (layout, &painter, lane_kind_label (row->kind), cx_lane_get_name (row->lane),
                          row->y, row->height - (row->kind == CX_LANE_KIND_EXPECTATION ? 18 : 0),
                          chart ? 30 : 0);
-      render_scale (&painter, row);
+      render_scale (layout, &painter, row);
       if (row->kind == CX_LANE_KIND_EXPECTATION)
-        render_expectation_key (&painter, 16, row->y + row->height - 16);
+        render_expectation_key (layout, &painter, 16, row->y + row->height - 16);
     }
 
   if (layout->failures_height > 0)
@@ -263,14 +267,14 @@ cx_map_render_lane_headers (CxMapLayout              *layout,
       cx_set_color (cr, &theme->grid);
       cairo_set_line_width (cr, 1);
       cairo_move_to (cr, 0, layout->failures_y);
-      cairo_line_to (cr, CX_MAP_HEADER_WIDTH, layout->failures_y);
+      cairo_line_to (cr, layout->header_width, layout->failures_y);
       cairo_stroke (cr);
-      render_row_header (&painter, C_("lane kind", "FAILURES"), _("What can go wrong (RPN)"),
+      render_row_header (layout, &painter, C_("lane kind", "FAILURES"), _("What can go wrong (RPN)"),
                          layout->failures_y, layout->failures_height, 0);
     }
 
   render_corner_labels (layout, &painter);
-  render_edge (cr, theme, area->y, area->y + area->height);
+  render_edge (layout, cr, theme, area->y, area->y + area->height);
 
   cx_map_painter_clear (&painter);
   cairo_restore (cr);
@@ -299,14 +303,14 @@ cx_map_render_corner (CxMapLayout              *layout,
   g_return_if_fail (cr != NULL);
 
   cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, CX_MAP_HEADER_WIDTH, layout->lanes_y);
+  cairo_rectangle (cr, 0, 0, layout->header_width, layout->lanes_y);
   cairo_clip (cr);
   cx_set_color (cr, &theme->header);
   cairo_paint (cr);
 
   cx_map_painter_init (&painter, cr, theme, layout->font_family, cx_map_options_zoom (options));
   render_corner_labels (layout, &painter);
-  render_edge (cr, theme, 0, layout->lanes_y);
+  render_edge (layout, cr, theme, 0, layout->lanes_y);
 
   cx_map_painter_clear (&painter);
   cairo_restore (cr);

@@ -75,7 +75,7 @@ render_rows (CxMapLayout  *layout,
   const CxMapTheme *theme = painter->theme;
   CxColor shade = cx_map_theme_row_shade (theme);
 
-  x0 = MAX (x0, CX_MAP_HEADER_WIDTH);
+  x0 = MAX (x0, layout->header_width);
   if (x0 >= x1)
     return;
 
@@ -161,7 +161,7 @@ render_bands (CxMapLayout  *layout,
       label_width = cx_map_measure_text (painter, cx_map_phase_label (p), CX_MAP_FONT_BAND,
                                          CX_TEXT_BOLD, NULL);
       count_width = cx_map_measure_text (painter, count, CX_MAP_FONT_SMALL, 0, NULL);
-      left = MAX (band.x, MAX (x0, CX_MAP_HEADER_WIDTH)) + PAD;
+      left = MAX (band.x, MAX (x0, layout->header_width)) + PAD;
       right = band.x + band.width - PAD;
       left = MIN (left, right - label_width - count_width - 12
                         - findings->len * 22.0);

@@ -87,6 +87,7 @@ typedef struct
   const char *font_family;    /* NULL: the theme's */
   const char *persona;        /* NULL: every step; else a persona's id: its journey, the
                                * steps of that persona and those of every persona */
+  gboolean    narrow;         /* a narrower lane-name column, for narrow windows */
 } CxMapLayoutOptions;
 
 #define CX_TYPE_MAP_LAYOUT (cx_map_layout_get_type ())

@@ -175,6 +175,19 @@ check_width (int      width,
   g_assert_cmpint (gtk_widget_get_mapped (window->compact_counts_box), ==, one_count);
   g_assert_cmpint (gtk_widget_get_mapped (window->counts_box), ==, !one_count);
 
+  /* The lane-name column narrows in a narrow window: at 360 px it leaves
+   * the map more than half of the view (208 px of 360 did not) */
+  {
+    CxMapLayout *map = cx_map_view_get_layout (window->map_view);
+    double names = cx_map_layout_get_header_width (map);
+
+    g_assert_cmpint (cx_map_view_get_narrow (window->map_view), ==, width < 600);
+    if (width < 600)
+      g_assert_cmpfloat (names, <=, map_width / 2.5);
+    else
+      g_assert_cmpfloat (names, >=, 200);
+  }
+
   if (folded)
     {
       /* The map has the whole width; the panel comes over it, and goes */
