@@ -569,6 +569,66 @@ test_render_top_rows (void)
     }
 }
 
+/* The step's header with @findings, drawn alone */
+static cairo_surface_t *
+render_with_findings (CxPlan            *plan,
+                      GPtrArray         *findings,
+                      CxStep            *step,
+                      cairo_rectangle_t *header)
+{
+  g_autoptr(CxMapLayout) layout = cx_map_layout_new (plan, findings, NULL);
+
+  g_assert_true (cx_map_layout_get_step_header_rect (layout, step, header));
+  return render_whole (layout, cx_map_theme_get_for (CX_MAP_STYLE_LIGHT), NULL, 1.0);
+}
+
+/* A finding the plan accepts is marked on its step apart: neither left
+ * out as if there were none, nor drawn as one asking for attention */
+static void
+test_render_accepted_badge (void)
+{
+  g_autoptr(CxPlan) plan = cx_test_load_sample ("team-gear-store");
+  g_autoptr(GPtrArray) findings = cx_check_plan (plan);
+  g_autoptr(GPtrArray) without = g_ptr_array_new ();
+  g_autoptr(GPtrArray) active = g_ptr_array_new_with_free_func ((GDestroyNotify) cx_finding_free);
+  CxStep *step = CX_STEP (cx_plan_lookup_id (plan, "game-day"));
+  cairo_surface_t *accepted, *none, *asking;
+  cairo_rectangle_t header;
+  gboolean found = FALSE;
+
+  g_assert_nonnull (step);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CxFinding *finding = g_ptr_array_index (findings, i);
+      CxFinding *copy = cx_finding_copy (finding);
+
+      if (finding->accepted && g_strcmp0 (finding->step_id, "game-day") == 0)
+        {
+          found = TRUE;
+          copy->accepted = FALSE;
+        }
+      else
+        g_ptr_array_add (without, finding);
+      g_ptr_array_add (active, copy);
+    }
+  g_assert_true (found);
+
+  accepted = render_with_findings (plan, findings, step, &header);
+  none = render_with_findings (plan, without, step, &header);
+  asking = render_with_findings (plan, active, step, &header);
+
+  g_assert_cmpuint (count_differences (accepted, none, (int) header.x, (int) header.y,
+                                       (int) (header.x + header.width),
+                                       (int) (header.y + header.height)), >, 20);
+  g_assert_cmpuint (count_differences (accepted, asking, (int) header.x, (int) header.y,
+                                       (int) (header.x + header.width),
+                                       (int) (header.y + header.height)), >, 20);
+
+  cairo_surface_destroy (accepted);
+  cairo_surface_destroy (none);
+  cairo_surface_destroy (asking);
+}
+
 /* A 10,000-step plan lays out, and a window's worth of it draws, anywhere */
 static void
 test_render_big_plan (void)
@@ -631,6 +691,7 @@ main (int    argc,
   g_test_add_func ("/render/draw/text-ellipsized", test_render_text_ellipsized);
   g_test_add_func ("/render/draw/samples", test_render_samples);
   g_test_add_func ("/render/draw/top-rows", test_render_top_rows);
+  g_test_add_func ("/render/draw/accepted-badge", test_render_accepted_badge);
   g_test_add_func ("/render/draw/big-plan", test_render_big_plan);
 
   return cx_test_render_run ();

@@ -403,8 +403,37 @@ cx_map_render_expectation (CxMapLayout    *layout,
 /* ------------------------------------------------------------------ */
 /* Findings                                                            */
 
+/* The mark of findings a team accepted: a ring with a check in it, in the
+ * ink of the count beside it, so that it reads as settled, not alarming */
+static void
+draw_accepted (CxMapPainter *painter,
+               double        cx,
+               double        cy,
+               double        radius,
+               CxMapInk      ink)
+{
+  cairo_t *cr = painter->cr;
+  CxColor color = cx_map_theme_ink (painter->theme, ink);
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+  cx_set_color (cr, &color);
+  cairo_set_line_width (cr, MAX (1.2, radius * 0.2));
+  cairo_arc (cr, cx, cy, radius * 0.9, 0, 2 * G_PI);
+  cairo_stroke (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_move_to (cr, cx - radius * 0.42, cy + radius * 0.02);
+  cairo_line_to (cr, cx - radius * 0.1, cy + radius * 0.34);
+  cairo_line_to (cr, cx + radius * 0.45, cy - radius * 0.32);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 /* Badges for @findings from @x along @cy: one shape a severity present,
- * worst first, with a count when there are several */
+ * worst first, with a count when there are several; then, apart, the
+ * findings the plan accepts */
 void
 cx_map_render_finding_badges (CxMapPainter *painter,
                               GPtrArray    *findings,
@@ -413,11 +442,11 @@ cx_map_render_finding_badges (CxMapPainter *painter,
                               double        max_width,
                               CxMapInk      count_ink)
 {
-  guint counts[3];
+  guint counts[3], n_accepted;
   double radius = at_least (painter, 7, 5, 60);
   double right = x + max_width;
 
-  cx_findings_count (findings, counts);
+  cx_findings_count_full (findings, counts, &n_accepted);
 
   for (int severity = CX_SEVERITY_ERROR; severity >= CX_SEVERITY_INFO; severity--)
     {
@@ -442,6 +471,24 @@ cx_map_render_finding_badges (CxMapPainter *painter,
             x += width + 2;
         }
       x += 5;
+    }
+
+  if (n_accepted > 0 && x + 2 * radius <= right + radius)
+    {
+      /* set apart from the findings that ask for attention */
+      x += 3;
+      draw_accepted (painter, x + radius, cy, radius, count_ink);
+      x += 2 * radius + 3;
+      if (n_accepted > 1)
+        {
+          char label[16];
+          double width;
+
+          g_snprintf (label, sizeof label, "%u", n_accepted);
+          width = cx_map_measure_text (painter, label, CX_MAP_FONT_SMALL, 0, NULL);
+          cx_map_draw_text (painter, label, &(cairo_rectangle_t) { x, cy - 8, width + 2, 16 },
+                            CX_MAP_FONT_SMALL, count_ink, CX_TEXT_MIDDLE);
+        }
     }
 }
 
