@@ -14,7 +14,10 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
+
+#include <glib/gi18n-lib.h>
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
@@ -273,15 +276,16 @@ collect_screens (xmlNode   *node,
 /* A check's example quotes a finding as the checks word it today: each
  * <screen> of a check page is the message and id of a finding in the
  * bundled samples (so a changed message or sample shows here) */
-static void
-test_check_examples (void)
+/* Every finding the bundled samples give, as "MESSAGE [CXnnn]", in the
+ * language the checks speak now */
+static GHashTable *
+collect_sample_findings (void)
 {
-  g_autoptr(GHashTable) findings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTable *findings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GDir) dir = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *samples = g_build_filename (CX_SOURCE_DATADIR, "samples", NULL);
   const char *name;
-  guint n_quoted = 0;
 
   dir = g_dir_open (samples, 0, &error);
   g_assert_no_error (error);
@@ -305,6 +309,15 @@ test_check_examples (void)
                                                        cx_check_info (finding->check)->id));
         }
     }
+
+  return findings;
+}
+
+static void
+test_check_examples (void)
+{
+  g_autoptr(GHashTable) findings = collect_sample_findings ();
+  guint n_quoted = 0;
 
   for (guint n = 1; n <= N_SPEC_CHECKS; n++)
     {
@@ -558,6 +571,71 @@ test_translations (void)
     g_test_skip ("help/LINGUAS lists no translation");
 }
 
+/* A translated check page quotes its findings as the checks word them in
+ * that language, once the app's own translation for it is built
+ * (CX_APP_LOCALEDIR/LANG/LC_MESSAGES/cxplan.mo): the manual and the window
+ * must not disagree on what a German reader sees */
+static void
+test_translated_examples (void)
+{
+  g_auto(GStrv) languages = g_strsplit (env ("CX_HELP_LANGUAGES"), " ", -1);
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+  guint n_checked = 0;
+
+  for (guint l = 0; languages[l] != NULL; l++)
+    {
+      const char *lang = languages[l];
+      g_autofree char *mo = NULL;
+      g_autofree char *upper = NULL;
+      g_autofree char *locale = NULL;
+      g_autoptr(GHashTable) findings = NULL;
+
+      if (*lang == '\0')
+        continue;
+      mo = g_build_filename (env ("CX_APP_LOCALEDIR"), lang, "LC_MESSAGES",
+                             GETTEXT_PACKAGE ".mo", NULL);
+      if (!g_file_test (mo, G_FILE_TEST_IS_REGULAR))
+        continue;  /* the app is not translated into it (yet) */
+
+      /* de → de_DE.UTF-8: the checks read LC_MESSAGES */
+      upper = g_ascii_strup (lang, -1);
+      locale = g_strdup_printf ("%s_%s.UTF-8", lang, upper);
+      if (setlocale (LC_ALL, locale) == NULL)
+        {
+          g_test_message ("no locale %s on this machine: %s not compared", locale, lang);
+          continue;
+        }
+      bindtextdomain (GETTEXT_PACKAGE, env ("CX_APP_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      findings = collect_sample_findings ();
+      setlocale (LC_ALL, saved);
+
+      for (guint n = 1; n <= N_SPEC_CHECKS; n++)
+        {
+          g_autofree char *file_name = g_strdup_printf ("check-CX%03u.page", n);
+          g_autofree char *path = g_build_filename (env ("CX_HELP_BUILDDIR"), lang,
+                                                    file_name, NULL);
+          g_autoptr(GPtrArray) screens = g_ptr_array_new_with_free_func (g_free);
+          xmlDoc *doc = read_xml (path, FALSE);
+
+          collect_screens (xmlDocGetRootElement (doc), screens);
+          xmlFreeDoc (doc);
+          for (guint i = 0; i < screens->len; i++)
+            {
+              const char *quoted = g_ptr_array_index (screens, i);
+
+              if (!g_hash_table_contains (findings, quoted))
+                g_error ("%s/%s quotes a finding no sample gives in %s: %s",
+                         lang, file_name, lang, quoted);
+              n_checked++;
+            }
+        }
+    }
+
+  if (n_checked == 0)
+    g_test_skip ("no translation of the manual has the app's translation built beside it");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -572,6 +650,7 @@ main (int   argc,
   g_test_add_func ("/cxplan/help/html/check-names", test_html_check_names);
   g_test_add_func ("/cxplan/help/html/figures", test_html_figures);
   g_test_add_func ("/cxplan/help/translations", test_translations);
+  g_test_add_func ("/cxplan/help/translations/examples", test_translated_examples);
 
   return g_test_run ();
 }
