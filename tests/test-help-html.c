@@ -8,7 +8,8 @@
  * severity, the findings it quotes are the ones the samples give, and the
  * HTML copy that a browser opens where no help viewer can be reached holds
  * every page, with its title, and every figure. yelp-check validates the pages
- * themselves, in the same 'help' suite.
+ * themselves, in the same 'help' suite. Each translation of help/LINGUAS is
+ * merged and built as HTML the same way, its page titles translated.
  */
 
 #include "config.h"
@@ -99,10 +100,11 @@ first_mallard_child (xmlNode    *parent,
   return NULL;
 }
 
+/* A page of the manual: of help/C, or as a translation merged into the
+ * build tree (help/LANG in the build directory) */
 static HelpPage *
-read_page (const char *file_name)
+read_page_at (const char *path)
 {
-  g_autofree char *path = g_build_filename (env ("CX_HELP_SOURCEDIR"), "C", file_name, NULL);
   xmlDoc *doc = read_xml (path, FALSE);
   xmlNode *root, *title;
   xmlChar *id, *text;
@@ -123,6 +125,14 @@ read_page (const char *file_name)
   xmlFreeDoc (doc);
 
   return page;
+}
+
+static HelpPage *
+read_page (const char *file_name)
+{
+  g_autofree char *path = g_build_filename (env ("CX_HELP_SOURCEDIR"), "C", file_name, NULL);
+
+  return read_page_at (path);
 }
 
 static void
@@ -444,6 +454,110 @@ test_html_figures (void)
   g_assert_cmpuint (n, >, 0);
 }
 
+/* ------------------------------------------------------------------ */
+/* The translations                                                    */
+
+/* Each language of help/LINGUAS, as gnome.yelp() merged it and as the HTML
+ * copy a browser opens: every page there, under the same id, with the
+ * merged page's title, which is not the English one; the check pages keep
+ * "CXnnn: " and the check's name, the quoted findings their "[CXnnn]";
+ * the figures are beside the pages */
+static void
+test_translations (void)
+{
+  g_auto(GStrv) languages = g_strsplit (env ("CX_HELP_LANGUAGES"), " ", -1);
+  g_auto(GStrv) names = g_strsplit (env ("CX_HELP_PAGES"), " ", -1);
+  g_auto(GStrv) media = g_strsplit (env ("CX_HELP_MEDIA"), " ", -1);
+  guint n_languages = 0;
+
+  for (guint l = 0; languages[l] != NULL; l++)
+    {
+      const char *lang = languages[l];
+      guint n_pages = 0, n_translated = 0;
+
+      if (*lang == '\0')
+        continue;
+      n_languages++;
+
+      for (guint i = 0; names[i] != NULL; i++)
+        {
+          g_autofree char *merged = NULL;
+          g_autofree char *html_name = NULL;
+          g_autofree char *html = NULL;
+          g_autofree char *built_title = NULL;
+          HelpPage *source, *page;
+
+          if (*names[i] == '\0')
+            continue;
+          merged = g_build_filename (env ("CX_HELP_BUILDDIR"), lang, names[i], NULL);
+          if (!g_file_test (merged, G_FILE_TEST_IS_REGULAR))
+            g_error ("%s was not merged", merged);
+          source = read_page (names[i]);
+          page = read_page_at (merged);
+          g_assert_cmpstr (page->id, ==, source->id);
+          g_assert_cmpstr (page->title, !=, "");
+          n_pages++;
+          if (!g_str_equal (page->title, source->title))
+            n_translated++;
+
+          html_name = g_strconcat (page->id, ".html", NULL);
+          html = g_build_filename (env ("CX_HELP_HTMLDIR"), lang, html_name, NULL);
+          if (!g_file_test (html, G_FILE_TEST_IS_REGULAR))
+            g_error ("%s was not built", html);
+          built_title = html_title (html);
+          g_assert_cmpstr (built_title, ==, page->title);
+
+          if (g_str_has_prefix (page->id, "check-CX"))
+            {
+              g_autofree char *prefix = g_strconcat (page->id + strlen ("check-"), ": ", NULL);
+              g_autofree char *suffix = g_strdup_printf (" [%s]", page->id + strlen ("check-"));
+              g_autoptr(GPtrArray) screens = g_ptr_array_new_with_free_func (g_free);
+              xmlDoc *doc = read_xml (merged, FALSE);
+
+              g_assert_true (g_str_has_prefix (page->title, prefix));
+              collect_screens (xmlDocGetRootElement (doc), screens);
+              xmlFreeDoc (doc);
+              for (guint s = 0; s < screens->len; s++)
+                g_assert_true (g_str_has_suffix (g_ptr_array_index (screens, s), suffix));
+            }
+
+          help_page_free (source);
+          help_page_free (page);
+        }
+
+      /* Titles such as "CX Planner" may stay; nearly every other is translated */
+      g_assert_cmpuint (n_translated, >=, n_pages * 9 / 10);
+
+      for (guint check = 0; check < CX_N_CHECKS; check++)
+        {
+          const CxCheckInfo *info = cx_check_info (check);
+          g_autofree char *name = g_strdup_printf ("check-%s.html", info->id);
+          g_autofree char *path = g_build_filename (env ("CX_HELP_HTMLDIR"), lang, name, NULL);
+          g_autofree char *text = NULL;
+          g_autofree char *code = g_strdup_printf (">%s<", info->name);
+          g_autoptr(GError) error = NULL;
+
+          g_file_get_contents (path, &text, NULL, &error);
+          g_assert_no_error (error);
+          if (strstr (text, code) == NULL)
+            g_error ("%s/%s does not name the check %s", lang, name, info->name);
+        }
+
+      for (guint i = 0; media[i] != NULL; i++)
+        {
+          g_autofree char *path = NULL;
+
+          if (*media[i] == '\0')
+            continue;
+          path = g_build_filename (env ("CX_HELP_HTMLDIR"), lang, media[i], NULL);
+          g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+        }
+    }
+
+  if (n_languages == 0)
+    g_test_skip ("help/LINGUAS lists no translation");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -457,6 +571,7 @@ main (int   argc,
   g_test_add_func ("/cxplan/help/html/pages", test_html_pages);
   g_test_add_func ("/cxplan/help/html/check-names", test_html_check_names);
   g_test_add_func ("/cxplan/help/html/figures", test_html_figures);
+  g_test_add_func ("/cxplan/help/translations", test_translations);
 
   return g_test_run ();
 }
