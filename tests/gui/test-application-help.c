@@ -365,6 +365,76 @@ test_html_lookup (void)
   g_setenv ("CXPLAN_HELPDIR", saved_dir, TRUE);
 }
 
+/* The <title> of an HTML page of the copy */
+static char *
+html_page_title (const char *uri)
+{
+  g_autofree char *path = g_filename_from_uri (uri, NULL, NULL);
+  g_autofree char *html = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *start, *end;
+
+  g_assert_nonnull (path);
+  g_file_get_contents (path, &html, NULL, &error);
+  g_assert_no_error (error);
+  start = strstr (html, "<title>");
+  g_assert_nonnull (start);
+  start += strlen ("<title>");
+  end = strstr (start, "</title>");
+  g_assert_nonnull (end);
+
+  return g_strndup (start, end - start);
+}
+
+/* A reader of each language of help/LINGUAS gets this build's pages in it:
+ * F1 and a finding's help open the translated page, not the English one */
+static void
+test_html_in_users_language (void)
+{
+  CxApplication *application = cx_gui_test_get_application ();
+  const char *dir = g_getenv ("CXPLAN_HELPDIR");
+  g_autofree char *saved_language = g_strdup (g_getenv ("LANGUAGE"));
+  g_auto(GStrv) languages = g_strsplit (g_getenv ("CX_HELP_LANGUAGES") != NULL ?
+                                        g_getenv ("CX_HELP_LANGUAGES") : "", " ", -1);
+  const char *pages[] = { NULL, "check-CX012", "accept" };
+  guint n_languages = 0;
+
+  for (guint l = 0; languages[l] != NULL; l++)
+    {
+      g_autofree char *language = NULL;
+
+      if (*languages[l] == '\0')
+        continue;
+      n_languages++;
+      /* As a desktop session sets it: the region first, English after */
+      language = g_strdup_printf ("%s_XX.UTF-8:%s:en", languages[l], languages[l]);
+      g_setenv ("LANGUAGE", language, TRUE);
+
+      for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+        {
+          const char *page = pages[i] != NULL ? pages[i] : "index";
+          g_autofree char *uri = cx_application_dup_help_uri (application, pages[i]);
+          g_autofree char *expected = html_uri (dir, languages[l], page);
+          g_autofree char *english = html_uri (dir, "C", page);
+          g_autofree char *title = NULL;
+          g_autofree char *english_title = NULL;
+
+          g_assert_cmpstr (uri, ==, expected);
+          title = html_page_title (uri);
+          english_title = html_page_title (english);
+          g_assert_cmpstr (title, !=, english_title);
+        }
+    }
+
+  if (saved_language != NULL)
+    g_setenv ("LANGUAGE", saved_language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+
+  if (n_languages == 0)
+    g_test_skip ("help/LINGUAS lists no translation");
+}
+
 /* app.help with no help viewer starts the browser on the HTML copy */
 static void
 test_activate_without_viewer (void)
@@ -493,6 +563,7 @@ main (int   argc,
   g_test_add_func ("/cxplan/application-help/reachable", test_help_reachable);
   g_test_add_func ("/cxplan/application-help/uri-without-viewer", test_uri_without_viewer);
   g_test_add_func ("/cxplan/application-help/html-lookup", test_html_lookup);
+  g_test_add_func ("/cxplan/application-help/in-users-language", test_html_in_users_language);
   g_test_add_func ("/cxplan/application-help/activate-without-viewer",
                    test_activate_without_viewer);
   g_test_add_func ("/cxplan/application-help/with-viewer", test_with_viewer);
