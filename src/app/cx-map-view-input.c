@@ -30,6 +30,23 @@ widget_to_map (CxMapView *self,
 /* ------------------------------------------------------------------ */
 /* Actions                                                             */
 
+/* Menu or Shift+F10: the selected step's findings, as a click on its
+ * badges shows them */
+static void
+show_findings_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CxMapView *self = CX_MAP_VIEW (widget);
+  CxStep *step = cx_map_view_get_selected_step (self);
+  g_autoptr(GPtrArray) findings = cx_map_view_get_step_findings (self, step);
+
+  if (findings->len > 0)
+    _cx_map_view_emit_findings_activated (self, step);
+  else
+    gtk_widget_error_bell (widget);
+}
+
 static void
 zoom_in_action (GtkWidget  *widget,
                 const char *action_name,
@@ -206,8 +223,20 @@ on_click_pressed (CxMapView       *self,
       /* The row clicked is the cursor's; a double click edits it there */
       cx_map_view_set_cursor_lane (self, map_y >= cx_map_layout_get_top_height (self->layout)
                                            ? cx_map_layout_lane_at (self->layout, map_y) : NULL);
+      g_autoptr(GPtrArray) findings = cx_map_view_get_step_findings (self, step);
+      cairo_rectangle_t badges;
+
       if (n_press == 2)
         cx_map_view_edit_cursor (self);
+      else if (findings->len > 0 &&
+               cx_map_layout_get_step_badges_rect (self->layout, step, &badges) &&
+               map_x >= badges.x && map_x < badges.x + badges.width &&
+               map_y >= badges.y && map_y < badges.y + badges.height)
+        {
+          /* Its findings, where they are drawn */
+          _cx_map_view_emit_step_activated (self, step);
+          _cx_map_view_emit_findings_activated (self, step);
+        }
       else
         _cx_map_view_emit_step_activated (self, step);
       return;
@@ -378,6 +407,10 @@ _cx_map_view_class_input_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "map.select-next", NULL, select_next_action);
   gtk_widget_class_install_action (widget_class, "map.select-first", NULL, select_first_action);
   gtk_widget_class_install_action (widget_class, "map.select-last", NULL, select_last_action);
+  gtk_widget_class_install_action (widget_class, "map.show-findings", NULL, show_findings_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "map.show-findings", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
+                                       "map.show-findings", NULL);
 }
 
 void

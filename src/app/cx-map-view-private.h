@@ -111,6 +111,8 @@ void   _cx_map_view_zoom_by              (CxMapView      *self,
 void   _cx_map_view_select_index         (CxMapView      *self,
                                           int             index);
 int    _cx_map_view_get_selected_index   (CxMapView      *self);
+void   _cx_map_view_emit_findings_activated (CxMapView   *self,
+                                             CxStep      *step);
 void   _cx_map_view_emit_step_activated  (CxMapView      *self,
                                           CxStep         *step);
 void   _cx_map_view_snapshot             (GtkWidget      *widget,

@@ -49,6 +49,7 @@ enum {
 
 enum {
   STEP_ACTIVATED,
+  FINDINGS_ACTIVATED,
   N_SIGNALS
 };
 
@@ -739,6 +740,77 @@ _cx_map_view_emit_step_activated (CxMapView *self,
   g_signal_emit (self, signals[STEP_ACTIVATED], 0, step);
 }
 
+void
+_cx_map_view_emit_findings_activated (CxMapView *self,
+                                      CxStep    *step)
+{
+  g_signal_emit (self, signals[FINDINGS_ACTIVATED], 0, step);
+}
+
+/**
+ * cx_map_view_get_step_findings:
+ * @self: a #CxMapView
+ * @step: a step shown
+ *
+ * Returns: (transfer container) (element-type CxFinding): the findings of
+ *   @step and then of its failures, accepted ones included; empty when
+ *   the step is not shown or has none
+ */
+GPtrArray *
+cx_map_view_get_step_findings (CxMapView *self,
+                               CxStep    *step)
+{
+  GPtrArray *all = g_ptr_array_new ();
+  GPtrArray *findings;
+
+  g_return_val_if_fail (CX_IS_MAP_VIEW (self), all);
+
+  if (self->layout == NULL || step == NULL || !cx_map_layout_shows_step (self->layout, step))
+    return all;
+
+  findings = cx_map_layout_get_step_findings (self->layout, step);
+  if (findings != NULL)
+    g_ptr_array_extend (all, findings, NULL, NULL);
+  for (guint i = 0; i < cx_step_get_n_failures (step); i++)
+    {
+      findings = cx_map_layout_get_failure_findings (self->layout, cx_step_get_failure (step, i));
+      if (findings != NULL)
+        g_ptr_array_extend (all, findings, NULL, NULL);
+    }
+
+  return all;
+}
+
+/**
+ * cx_map_view_get_step_badges_rect:
+ * @self: a #CxMapView
+ * @step: a step shown
+ * @rect: (out): where its finding badges are, in the view's coordinates
+ *
+ * Returns: whether @step is shown
+ */
+gboolean
+cx_map_view_get_step_badges_rect (CxMapView    *self,
+                                  CxStep       *step,
+                                  GdkRectangle *rect)
+{
+  cairo_rectangle_t badges;
+  graphene_rect_t shown;
+
+  g_return_val_if_fail (CX_IS_MAP_VIEW (self), FALSE);
+  g_return_val_if_fail (rect != NULL, FALSE);
+
+  if (self->layout == NULL || !cx_map_layout_get_step_badges_rect (self->layout, step, &badges))
+    return FALSE;
+
+  _cx_map_view_map_to_widget (self, &badges, &shown);
+  rect->x = (int) floor (shown.origin.x);
+  rect->y = (int) floor (shown.origin.y);
+  rect->width = MAX (1, (int) ceil (shown.size.width));
+  rect->height = MAX (1, (int) ceil (shown.size.height));
+  return TRUE;
+}
+
 /* ------------------------------------------------------------------ */
 /* GObject                                                             */
 
@@ -932,6 +1004,18 @@ cx_map_view_class_init (CxMapViewClass *klass)
    */
   signals[STEP_ACTIVATED] =
     g_signal_new ("step-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, CX_TYPE_STEP);
+
+  /**
+   * CxMapView::findings-activated:
+   * @self: the view
+   * @step: the step whose finding badges were clicked
+   *
+   * The user asked for a step's findings, where they are drawn: the
+   * window shows them in a popover there, with their fixes.
+   */
+  signals[FINDINGS_ACTIVATED] =
+    g_signal_new ("findings-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, CX_TYPE_STEP);
 
   _cx_map_view_class_input_init (widget_class);

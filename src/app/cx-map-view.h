@@ -45,6 +45,11 @@ gboolean     cx_map_view_edit_cursor       (CxMapView               *self);
 GtkWidget   *cx_map_view_get_editor        (CxMapView               *self);
 int          cx_map_view_get_selected_phase (CxMapView              *self);
 CxMapLayout *cx_map_view_get_layout        (CxMapView               *self);
+GPtrArray   *cx_map_view_get_step_findings (CxMapView               *self,
+                                            CxStep                  *step);
+gboolean     cx_map_view_get_step_badges_rect (CxMapView            *self,
+                                            CxStep                  *step,
+                                            GdkRectangle            *rect);
 CxStep      *cx_map_view_get_selected_step (CxMapView               *self);
 void         cx_map_view_set_selected_step (CxMapView               *self,
                                             CxStep                  *step);

@@ -18,6 +18,7 @@
 
 #include "cx-edit.h"
 #include "cx-explain.h"
+#include "cx-finding-row.h"
 #include "cx-fix.h"
 #include "cx-window-private.h"
 
@@ -249,4 +250,121 @@ _cx_window_on_finding_action (CxWindow        *self,
     _cx_window_accept_finding (self, finding);
   else if (g_str_equal (action, "stop-accepting"))
     _cx_window_stop_accepting (self, finding);
+}
+
+/* ------------------------------------------------------------------ */
+/* A step's findings, in a popover over its badges on the map           */
+
+static gboolean
+unparent_idle (gpointer user_data)
+{
+  GtkWidget *popover = user_data;
+
+  if (gtk_widget_get_parent (popover) != NULL)
+    gtk_widget_unparent (popover);
+  g_object_unref (popover);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Once it has closed, not while it closes */
+static void
+on_popover_closed (GtkPopover *popover,
+                   CxWindow   *self)
+{
+  if (self->findings_popover != popover)
+    return;
+
+  self->findings_popover = NULL;
+  g_idle_add (unparent_idle, g_object_ref (popover));
+}
+
+static void
+on_popover_row_action (CxFindingRow *row,
+                       const char   *action,
+                       CxWindow     *self)
+{
+  g_autoptr(CxFinding) finding = NULL;
+
+  if (cx_finding_row_get_finding (row) == NULL)
+    return;
+
+  /* The row, and the finding it shows, go with the popover */
+  finding = cx_finding_copy (cx_finding_row_get_finding (row));
+  if (self->findings_popover != NULL)
+    gtk_popover_popdown (self->findings_popover);
+  _cx_window_on_finding_action (self, finding, action);
+}
+
+/**
+ * _cx_window_show_step_findings:
+ * @self: a #CxWindow
+ * @step: a step on the map
+ *
+ * Opens a popover over the step's finding badges with a row for each of
+ * its findings and its failures', as in the findings list: its fix, Explain, Accept… or Stop
+ * Accepting, one click away where the user looks.
+ */
+void
+_cx_window_show_step_findings (CxWindow *self,
+                               CxStep   *step)
+{
+  g_autoptr(GPtrArray) findings = cx_map_view_get_step_findings (self->map_view, step);
+  CxPlan *plan = self->document != NULL ? cx_document_get_plan (self->document) : NULL;
+  GtkWidget *popover, *scrolled, *list;
+  GdkRectangle badges;
+
+  if (findings->len == 0 || plan == NULL ||
+      !cx_map_view_get_step_badges_rect (self->map_view, step, &badges))
+    return;
+
+  if (self->findings_popover != NULL)
+    gtk_popover_popdown (self->findings_popover);
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Findings of this step"), -1);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const CxFinding *finding = g_ptr_array_index (findings, i);
+      GtkWidget *row = cx_finding_row_new ();
+
+      cx_finding_row_set_finding (CX_FINDING_ROW (row), finding);
+      cx_finding_row_set_fix (CX_FINDING_ROW (row), cx_finding_get_fix (plan, finding));
+      g_signal_connect (row, "action", G_CALLBACK (on_popover_row_action), self);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 420);
+  gtk_widget_set_size_request (scrolled, 320, -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+
+  popover = gtk_popover_new ();
+  gtk_widget_add_css_class (popover, "cx-findings-popover");
+  gtk_popover_set_child (GTK_POPOVER (popover), scrolled);
+  gtk_widget_set_parent (popover, GTK_WIDGET (self->map_view));
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &badges);
+  gtk_popover_set_position (GTK_POPOVER (popover), GTK_POS_BOTTOM);
+  g_signal_connect_object (popover, "closed", G_CALLBACK (on_popover_closed), self, 0);
+  self->findings_popover = GTK_POPOVER (popover);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+void
+_cx_window_findings_dispose (CxWindow *self)
+{
+  if (self->findings_popover != NULL)
+    {
+      GtkWidget *popover = GTK_WIDGET (self->findings_popover);
+
+      self->findings_popover = NULL;
+      g_signal_handlers_disconnect_by_data (popover, self);
+      gtk_widget_unparent (popover);
+    }
 }

@@ -56,6 +56,7 @@ struct _CxWindow
   GtkWidget            *samples_group;
   AdwFlap              *flap;
   CxMapView            *map_view;
+  GtkPopover           *findings_popover;  /* nullable: a step's findings, over its badges */
   GtkWidget            *zoom_level_button;
   GtkStack             *side_stack;
   CxFindingsPanel      *findings_panel;
@@ -161,6 +162,9 @@ void _cx_window_accept_finding      (CxWindow            *self,
                                      const CxFinding     *finding);
 void _cx_window_stop_accepting      (CxWindow            *self,
                                      const CxFinding     *finding);
+void _cx_window_show_step_findings  (CxWindow            *self,
+                                     CxStep              *step);
+void _cx_window_findings_dispose    (CxWindow            *self);
 void _cx_window_on_finding_action   (CxWindow            *self,
                                      const CxFinding     *finding,
                                      const char          *action);

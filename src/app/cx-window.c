@@ -697,6 +697,7 @@ cx_window_dispose (GObject *object)
 {
   CxWindow *self = CX_WINDOW (object);
 
+  _cx_window_findings_dispose (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_cancellable_cancel (self->load_cancellable);
@@ -831,6 +832,7 @@ cx_window_class_init (CxWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_step_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_finding_activated);
   gtk_widget_class_bind_template_callback (widget_class, _cx_window_on_finding_action);
+  gtk_widget_class_bind_template_callback (widget_class, _cx_window_show_step_findings);
 
   _cx_window_class_actions_init (klass);
   _cx_window_class_drafts_init (klass);

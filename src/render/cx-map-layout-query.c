@@ -259,6 +259,70 @@ cx_map_layout_get_step_header_rect (CxMapLayout       *layout,
   return TRUE;
 }
 
+/**
+ * cx_map_layout_get_step_badges_rect:
+ * @layout: a #CxMapLayout
+ * @step: a step of its plan
+ * @rect: (out): the row of badges, in map units
+ *
+ * Where the step's finding badges are drawn: the bottom row of its header
+ * card, for a click or a popover to point at.
+ *
+ * Returns: whether the layout shows @step
+ */
+gboolean
+cx_map_layout_get_step_badges_rect (CxMapLayout       *layout,
+                                    CxStep            *step,
+                                    cairo_rectangle_t *rect)
+{
+  g_return_val_if_fail (layout != NULL, FALSE);
+  g_return_val_if_fail (rect != NULL, FALSE);
+
+  if (!cx_map_layout_get_step_header_rect (layout, step, rect))
+    return FALSE;
+
+  /* as cx-map-render.c draws them: centred 18 above the card's bottom */
+  rect->x += 8;
+  rect->width -= 16;
+  rect->y += rect->height - 30;
+  rect->height = 24;
+  return TRUE;
+}
+
+/**
+ * cx_map_layout_get_step_findings:
+ * @layout: a #CxMapLayout
+ * @step: a step of its plan
+ *
+ * Returns: (transfer none) (nullable) (element-type CxFinding): the step's
+ *   findings among those the layout was made with, accepted ones included
+ */
+GPtrArray *
+cx_map_layout_get_step_findings (CxMapLayout *layout,
+                                 CxStep      *step)
+{
+  g_return_val_if_fail (layout != NULL, NULL);
+
+  return step != NULL ? g_hash_table_lookup (layout->step_findings, step) : NULL;
+}
+
+/**
+ * cx_map_layout_get_failure_findings:
+ * @layout: a #CxMapLayout
+ * @failure: a failure of its plan
+ *
+ * Returns: (transfer none) (nullable) (element-type CxFinding): the
+ *   failure's findings among those the layout was made with
+ */
+GPtrArray *
+cx_map_layout_get_failure_findings (CxMapLayout *layout,
+                                    CxFailure   *failure)
+{
+  g_return_val_if_fail (layout != NULL, NULL);
+
+  return failure != NULL ? g_hash_table_lookup (layout->failure_findings, failure) : NULL;
+}
+
 static const CxMapRow *
 find_row (CxMapLayout *layout,
           CxLane      *lane)

@@ -156,6 +156,16 @@ CxLane      *cx_map_layout_lane_at          (CxMapLayout              *layout,
 gboolean     cx_map_layout_get_phase_rect   (CxMapLayout              *layout,
                                              CxPhase                   phase,
                                              cairo_rectangle_t        *rect);
+/* The row of finding badges at the bottom of the step's header card */
+gboolean     cx_map_layout_get_step_badges_rect (CxMapLayout          *layout,
+                                             CxStep                   *step,
+                                             cairo_rectangle_t        *rect);
+/* (transfer none) (nullable) (element-type CxFinding): the findings of the
+ * step the layout was made with, accepted ones included */
+GPtrArray   *cx_map_layout_get_step_findings (CxMapLayout             *layout,
+                                             CxStep                   *step);
+GPtrArray   *cx_map_layout_get_failure_findings (CxMapLayout          *layout,
+                                             CxFailure                *failure);
 /* The failure's badge in the failures row under the lanes */
 gboolean     cx_map_layout_get_failure_rect (CxMapLayout              *layout,
                                              CxFailure                *failure,
