@@ -722,10 +722,18 @@ start_root (Reader         *r,
                        _("not a .cxplan plan: unknown namespace '%s'"), href);
           return FALSE;
         }
-      reader_fail (r, CX_PLAN_ERROR_NEWER_VERSION, frame->line,
-                   _("made by a newer version of the program (format %" G_GUINT64_FORMAT ".0); "
-                     "this version reads %d.x"),
-                   ns_major, CX_FORMAT_MAJOR);
+      {
+        char shown[24];
+
+        /* a format string of its own, which xgettext could not read with
+         * G_GUINT64_FORMAT in the middle of it */
+        g_snprintf (shown, sizeof shown, "%" G_GUINT64_FORMAT, ns_major);
+        reader_fail (r, CX_PLAN_ERROR_NEWER_VERSION, frame->line,
+                     /* Translators: %s is the file's format's major version, as in "2" */
+                     _("made by a newer version of the program (format %s.0); "
+                       "this version reads %d.x"),
+                     shown, CX_FORMAT_MAJOR);
+      }
       return FALSE;
     }
 

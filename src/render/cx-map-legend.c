@@ -58,7 +58,9 @@ format_date (const char *iso)
     date = g_date_time_new_from_iso8601 (iso, NULL);
   if (date == NULL)
     return NULL;
-  return g_date_time_format (date, "%-d %B %Y");
+  /* Translators: the plan's date under the map's title, as
+   * g_date_time_format() writes it; Spanish, say: "%-d de %B de %Y" */
+  return g_date_time_format (date, _("%-d %B %Y"));
 }
 
 static char *

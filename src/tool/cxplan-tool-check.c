@@ -206,10 +206,10 @@ cmd_check (int    argc,
   gboolean show_accepted = FALSE;
   GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_text,
-      N_("Output form: text, json or sarif"), "FORMAT" },
+      N_("Output form: text, json or sarif"), N_("FORMAT") },
     { "fail-on", 0, 0, G_OPTION_ARG_STRING, &fail_on_text,
       N_("Exit 1 when a finding that is not accepted is at or above: error, warning, info "
-         "or never"), "SEVERITY" },
+         "or never"), N_("SEVERITY") },
     { "show-accepted", 0, 0, G_OPTION_ARG_NONE, &show_accepted,
       N_("List accepted findings too, marked “accepted:” (text output)"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
@@ -220,7 +220,7 @@ cmd_check (int    argc,
   gboolean refused = FALSE;
   gboolean failed = FALSE;
 
-  context = g_option_context_new (_("FILE… — run the checks on plans"));
+  context = g_option_context_new (_("— run the checks on plans"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error ("%s", error->message);

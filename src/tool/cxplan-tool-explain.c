@@ -119,7 +119,7 @@ cmd_explain (int    argc,
   g_autofree char *id = NULL;
   CxCheckId check;
 
-  context = g_option_context_new (_("[CHECK] — what a check looks for, and why"));
+  context = g_option_context_new (_("— what a check looks for, and why"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error ("%s", error->message);

@@ -160,7 +160,7 @@ cmd_fmt (int    argc,
   gboolean refused = FALSE;
   gboolean would_change = FALSE;
 
-  context = g_option_context_new (_("FILE… — rewrite plans in canonical form"));
+  context = g_option_context_new (_("— rewrite plans in canonical form"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error ("%s", error->message);
@@ -251,10 +251,10 @@ cmd_new (int    argc,
   gboolean force = FALSE;
   gboolean list = FALSE;
   GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to write the plan"), "FILE" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to write the plan"), N_("FILE") },
     { "template", 0, 0, G_OPTION_ARG_STRING, &template_name,
-      N_("Start from a bundled template (see --list-templates)"), "NAME" },
-    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("The plan's title"), "TITLE" },
+      N_("Start from a bundled template (see --list-templates)"), N_("NAME") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("The plan's title"), N_("TITLE") },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Overwrite FILE if it exists"), NULL },
     { "list-templates", 0, 0, G_OPTION_ARG_NONE, &list, N_("List the bundled templates"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, NULL },
@@ -321,11 +321,11 @@ cmd_export (int    argc,
   CxExportFormat format;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("Where to write the map: a .png, .svg or .pdf file"), "OUT" },
+      N_("Where to write the map: a .png, .svg or .pdf file"), N_("OUT") },
     { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &options.scale,
       N_("Pixels (PNG) or points (SVG, PDF) a map unit; default 1"), "S" },
     { "phase", 0, 0, G_OPTION_ARG_STRING, &phase_text,
-      N_("Draw one phase alone: before, during, after or recovery"), "PHASE" },
+      N_("Draw one phase alone: before, during, after or recovery"), N_("PHASE") },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &options.dark, N_("Use the dark style"), NULL },
     { "high-contrast", 0, 0, G_OPTION_ARG_NONE, &options.high_contrast,
       N_("Use the high contrast palette"), NULL },
@@ -333,7 +333,7 @@ cmd_export (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("FILE -o OUT — draw the journey map into a PNG, SVG or PDF"));
+  context = g_option_context_new (_("-o OUT — draw the journey map into a PNG, SVG or PDF"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error ("%s", error->message);
