@@ -241,14 +241,10 @@ cx_findings_panel_class_init (CxFindingsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CxFindingsPanel, none_match_label);
   gtk_widget_class_bind_template_child (widget_class, CxFindingsPanel, clear_button);
   gtk_widget_class_bind_template_callback (widget_class, on_activate);
-  gtk_widget_class_bind_template_callback_full (widget_class, "on_severity_selected",
-                                                G_CALLBACK (_cx_findings_panel_on_severity_selected));
-  gtk_widget_class_bind_template_callback_full (widget_class, "on_check_selected",
-                                                G_CALLBACK (_cx_findings_panel_on_check_selected));
-  gtk_widget_class_bind_template_callback_full (widget_class, "on_search_changed",
-                                                G_CALLBACK (_cx_findings_panel_on_search_changed));
-  gtk_widget_class_bind_template_callback_full (widget_class, "on_clear_clicked",
-                                                G_CALLBACK (_cx_findings_panel_on_clear_clicked));
+  gtk_widget_class_bind_template_callback (widget_class, _cx_findings_panel_on_severity_selected);
+  gtk_widget_class_bind_template_callback (widget_class, _cx_findings_panel_on_check_selected);
+  gtk_widget_class_bind_template_callback (widget_class, _cx_findings_panel_on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, _cx_findings_panel_on_clear_clicked);
 }
 
 /* The list is one stop of Tab, with the arrows inside it: Tab leaves it
@@ -503,11 +499,21 @@ cx_findings_panel_set_plan (CxFindingsPanel *self,
 /* ------------------------------------------------------------------ */
 /* The findings shown, counted without the heading                     */
 
+/* How many accepted findings the heading heads in the list */
+static guint
+heading_count (CxFindingsPanel *self)
+{
+  if (!_cx_findings_panel_have_heading (self))
+    return 0;
+
+  return cx_finding_store_get (self->store, self->n_active)->n_accepted;
+}
+
 /* Whether the heading is in the list: while it heads a finding shown */
 static gboolean
 heading_shown (CxFindingsPanel *self)
 {
-  return _cx_findings_panel_have_heading (self) && cx_finding_store_get (self->store, self->n_active)->n_accepted > 0;
+  return heading_count (self) > 0;
 }
 
 /* The row of the list of the finding shown @index-th, or
@@ -578,7 +584,7 @@ cx_findings_panel_get_n_accepted (CxFindingsPanel *self)
 {
   g_return_val_if_fail (CX_IS_FINDINGS_PANEL (self), 0);
 
-  return _cx_findings_panel_have_heading (self) ? cx_finding_store_get (self->store, self->n_active)->n_accepted : 0;
+  return heading_count (self);
 }
 
 /**

@@ -161,7 +161,8 @@ test_accept (void)
   g_assert_nonnull (selected_finding (window));
   g_assert_true (cx_finding_same (selected_finding (window), chosen));
 
-  g_assert_true (cx_gui_test_shows_label (GTK_WIDGET (cx_gui_test_findings_list (window)), "Accepted (1)"));
+  g_assert_true (cx_gui_test_shows_label (GTK_WIDGET (cx_gui_test_findings_list (window)),
+                                          "Accepted (1)"));
 
   /* Its row: dimmed, with the reason and Stop Accepting */
   row = row_of (window, TRUE);
