@@ -210,3 +210,63 @@ cx_findings_panel_set_persona (CxFindingsPanel *self,
   self->criteria.persona = g_strdup (persona_id);
   _cx_findings_panel_refilter (self);
 }
+
+/* ------------------------------------------------------------------ */
+/* The check dropdown                                                  */
+
+static void
+setup_check_label (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* In the button, a long check name gives way: the panel keeps its width */
+  if (GPOINTER_TO_INT (user_data))
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_check_label (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  gpointer                  user_data)
+{
+  GtkStringObject *item = gtk_list_item_get_item (list_item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)),
+                      gtk_string_object_get_string (item));
+}
+
+static GtkListItemFactory *
+check_factory (gboolean ellipsize)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_check_label),
+                    GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_check_label), NULL);
+
+  return factory;
+}
+
+/**
+ * _cx_findings_panel_init_check_dropdown:
+ * @self: a #CxFindingsPanel
+ *
+ * Gives the check dropdown its list: "All Checks", then the checks that
+ * have findings, by id and name.
+ */
+void
+_cx_findings_panel_init_check_dropdown (CxFindingsPanel *self)
+{
+  g_autoptr(GtkListItemFactory) button_factory = check_factory (TRUE);
+  g_autoptr(GtkListItemFactory) list_factory = check_factory (FALSE);
+
+  self->checks = gtk_string_list_new (NULL);
+  gtk_string_list_append (self->checks, _("All Checks"));
+  gtk_drop_down_set_factory (self->check_dropdown, button_factory);
+  gtk_drop_down_set_list_factory (self->check_dropdown, list_factory);
+  gtk_drop_down_set_model (self->check_dropdown, G_LIST_MODEL (self->checks));
+}

@@ -51,6 +51,7 @@ void     _cx_findings_panel_refilter           (CxFindingsPanel *self);
 gboolean _cx_findings_panel_update_checks      (CxFindingsPanel *self,
                                                 GPtrArray       *findings);
 gboolean _cx_findings_panel_have_heading       (CxFindingsPanel *self);
+void     _cx_findings_panel_init_check_dropdown (CxFindingsPanel *self);
 
 /* The filter bar's template callbacks */
 void     _cx_findings_panel_on_severity_selected (CxFindingsPanel *self);

@@ -347,9 +347,7 @@ cx_findings_panel_init (CxFindingsPanel *self)
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->list_view));
   gtk_search_bar_connect_entry (self->search_bar, self->search_entry);
 
-  self->checks = gtk_string_list_new (NULL);
-  gtk_string_list_append (self->checks, _("All Checks"));
-  gtk_drop_down_set_model (self->check_dropdown, G_LIST_MODEL (self->checks));
+  _cx_findings_panel_init_check_dropdown (self);
 
   adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
   g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (on_scrolled), self,
