@@ -53,6 +53,41 @@ menu_has (GMenuModel *menu,
   return FALSE;
 }
 
+/* The items the list view shows, held */
+static GPtrArray *
+shown_items (CxWindow *window)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (cx_gui_test_findings_list (window)));
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (items, g_list_model_get_item (model, i));
+
+  return items;
+}
+
+/* Every item of @before but those of @except is still shown, the same
+ * object: the list was changed in place, not made again */
+static void
+assert_kept (CxWindow        *window,
+             GPtrArray       *before,
+             const CxFinding *except)
+{
+  g_autoptr(GPtrArray) now = shown_items (window);
+  guint kept = 0;
+
+  for (guint i = 0; i < before->len; i++)
+    {
+      CxFindingItem *item = g_ptr_array_index (before, i);
+
+      if (item->finding == NULL || cx_gui_test_same_place (item->finding, except))
+        continue;
+      g_assert_true (g_ptr_array_find (now, item, NULL));
+      kept++;
+    }
+  g_assert_cmpuint (kept, >, 0);
+}
+
 static const CxFinding *
 selected_finding (CxWindow *window)
 {
@@ -103,6 +138,7 @@ test_accept (void)
   CxPlan *plan = cx_document_get_plan (window->document);
   CxHistory *history = cx_document_get_history (window->document);
   g_autoptr(CxFinding) chosen = NULL;
+  GPtrArray *before;
   AdwMessageDialog *dialog;
   GtkWidget *entry, *menu_button, *stop;
   GtkWidget *row;
@@ -120,7 +156,7 @@ test_accept (void)
   chosen = cx_finding_copy (selected_finding (window));
   g_assert_cmpint (chosen->check, ==, CX_CHECK_UNOWNED_STEP);
 
-  /* Accept… in the row's menu; an error could not be */
+  /* Accept… in the row's menu */
   row = row_of (window, FALSE);
   menu_button = cx_gui_test_find_child (row, GTK_TYPE_MENU_BUTTON);
   g_assert_true (menu_has (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)),
@@ -138,9 +174,13 @@ test_accept (void)
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   cx_gui_test_type (GTK_EDITABLE (entry), reason);
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "accept"));
+  before = shown_items (window);
   cx_gui_test_respond (dialog, "accept");
   cx_document_check_now (window->document);
   cx_gui_test_settle ();
+  /* The list was changed in place: only the finding accepted moved */
+  assert_kept (window, before, cx_gui_test_plan_finding (window, CX_CHECK_OVER_PROMISE, NULL));
+  g_clear_pointer (&before, g_ptr_array_unref);
 
   /* The plan says so; the finding is accepted, with its reason */
   g_assert_cmpuint (cx_plan_get_n_accepts (plan), ==, 1);
@@ -188,9 +228,12 @@ test_accept (void)
   cx_gui_test_destroy_window (reopened);
 
   /* Stop Accepting brings it back among the others */
+  before = shown_items (window);
   cx_gui_test_click (stop);
   cx_document_check_now (window->document);
   cx_gui_test_settle ();
+  assert_kept (window, before, cx_gui_test_plan_finding (window, CX_CHECK_OVER_PROMISE, NULL));
+  g_clear_pointer (&before, g_ptr_array_unref);
   finding = cx_gui_test_plan_finding (window, CX_CHECK_OVER_PROMISE, NULL);
   g_assert_false (finding->accepted);
   g_assert_cmpuint (cx_plan_get_n_accepts (plan), ==, 0);
