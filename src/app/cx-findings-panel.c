@@ -613,3 +613,24 @@ cx_findings_panel_activate_index (CxFindingsPanel *self,
 
   return TRUE;
 }
+
+/**
+ * cx_findings_panel_focus_list:
+ * @self: a #CxFindingsPanel
+ *
+ * Puts the keyboard in the list, past the filters above it (or in the
+ * panel's first control when the list shows nothing).
+ *
+ * Returns: whether the keyboard is in the panel now
+ */
+gboolean
+cx_findings_panel_focus_list (CxFindingsPanel *self)
+{
+  g_return_val_if_fail (CX_IS_FINDINGS_PANEL (self), FALSE);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") == 0 &&
+      gtk_widget_child_focus (GTK_WIDGET (self->list_view), GTK_DIR_TAB_FORWARD))
+    return TRUE;
+
+  return gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+}

@@ -32,5 +32,6 @@ gboolean   cx_findings_panel_activate_index (CxFindingsPanel *self,
                                              guint            index);
 guint      cx_findings_panel_get_n_accepted (CxFindingsPanel *self);
 void       cx_findings_panel_clear_filters  (CxFindingsPanel *self);
+gboolean   cx_findings_panel_focus_list     (CxFindingsPanel *self);
 
 G_END_DECLS

@@ -16,6 +16,11 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#ifdef CX_GUI_TEST_HAVE_XTEST
+#include <gdk/x11/gdkx.h>
+#include <X11/extensions/XTest.h>
+#endif
+
 #include "cx-finding-item.h"
 #include "cx-finding-row.h"
 #include "cx-gui-test.h"
@@ -480,6 +485,90 @@ test_filters (void)
   cx_gui_test_destroy_window (window);
 }
 
+/* ------------------------------------------------------------------ */
+/* Typing in the list searches it                                      */
+
+#ifdef CX_GUI_TEST_HAVE_XTEST
+
+static Display *
+x_display (void)
+{
+  return gdk_x11_display_get_xdisplay (gdk_display_get_default ());
+}
+
+/* Taps @keysym, as a key would; then lets the window see it */
+static void
+tap (KeySym keysym)
+{
+  KeyCode keycode = XKeysymToKeycode (x_display (), keysym);
+
+  g_assert_cmpuint (keycode, !=, 0);
+  XTestFakeKeyEvent (x_display (), keycode, True, CurrentTime);
+  XTestFakeKeyEvent (x_display (), keycode, False, CurrentTime);
+  XSync (x_display (), False);
+  cx_gui_test_settle ();
+}
+
+static void
+test_type_to_search (void)
+{
+  g_autofree char *path = cx_gui_test_sample_path ("team-gear-store.cxplan");
+  int event_base, error_base, major, minor;
+  CxWindow *window;
+  GtkWidget *list_view, *search_bar, *entry;
+  guint n_all;
+
+  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()) ||
+      !XTestQueryExtension (x_display (), &event_base, &error_base, &major, &minor))
+    {
+      g_test_skip ("needs an X11 display with XTest to send keys to");
+      return;
+    }
+
+  window = cx_gui_test_open_findings (path);
+  list_view = GTK_WIDGET (cx_gui_test_findings_list (window));
+  search_bar = gtk_widget_get_ancestor (list_view, GTK_TYPE_BOX);
+  search_bar = cx_gui_test_find_child (search_bar, GTK_TYPE_SEARCH_BAR);
+  entry = gtk_search_bar_get_child (GTK_SEARCH_BAR (search_bar));
+  n_all = cx_findings_panel_get_n_findings (window->findings_panel);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* Show Findings puts the keyboard in the list */
+  cx_gui_test_activate (window, "win.show-findings", NULL);
+  WAIT_FOR (cx_gui_test_has_focus_within (window, list_view));
+  g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (search_bar)));
+
+  /* A letter typed there opens the search with it, and the list narrows */
+  tap (XK_c);
+  tap (XK_x);
+  tap (XK_0);
+  tap (XK_0);
+  tap (XK_5);
+  WAIT_FOR (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (search_bar)));
+  WAIT_FOR (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), "cx005") == 0);
+  WAIT_FOR (cx_findings_panel_get_n_findings (window->findings_panel) < n_all);
+  for (guint i = 0; i < cx_findings_panel_get_n_findings (window->findings_panel); i++)
+    g_assert_cmpint (cx_findings_panel_get_finding (window->findings_panel, i)->check, ==,
+                     CX_CHECK_UNOWNED_STEP);
+
+  /* Escape ends the search: every finding again */
+  tap (XK_Escape);
+  WAIT_FOR (!gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (search_bar)));
+  WAIT_FOR (cx_findings_panel_get_n_findings (window->findings_panel) == n_all);
+
+  cx_gui_test_destroy_window (window);
+}
+
+#else
+
+static void
+test_type_to_search (void)
+{
+  g_test_skip ("built without XTest (libxtst-dev) to send keys with");
+}
+
+#endif
+
 int
 main (int    argc,
       char **argv)
@@ -489,6 +578,7 @@ main (int    argc,
 
   g_test_add_func ("/cxplan/findings/accept", test_accept);
   g_test_add_func ("/cxplan/findings/filters", test_filters);
+  g_test_add_func ("/cxplan/findings/type-to-search", test_type_to_search);
 
   return cx_gui_test_run ();
 }
