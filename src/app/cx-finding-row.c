@@ -232,7 +232,9 @@ cx_finding_row_popup_menu (CxFindingRow *self)
 {
   g_return_if_fail (CX_IS_FINDING_ROW (self));
 
-  gtk_menu_button_popup (GTK_MENU_BUTTON (self->menu_button));
+  /* A heading has none */
+  if (self->finding != NULL)
+    gtk_menu_button_popup (GTK_MENU_BUTTON (self->menu_button));
 }
 
 /**

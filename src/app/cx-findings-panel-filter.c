@@ -167,6 +167,32 @@ _cx_findings_panel_on_clear_clicked (CxFindingsPanel *self)
 }
 
 /**
+ * _cx_findings_panel_reset_filters:
+ * @self: a #CxFindingsPanel
+ *
+ * Lets every severity and check through again, and ends the search, as
+ * for another plan; the list is left to the caller to filter again.
+ *
+ * Returns: whether the filters narrowed the list
+ */
+gboolean
+_cx_findings_panel_reset_filters (CxFindingsPanel *self)
+{
+  gboolean narrowed = cx_findings_filter_narrows (&self->criteria);
+
+  /* The criteria first: the controls then tell of no change */
+  self->criteria.severity = CX_FINDINGS_FILTER_ANY;
+  self->criteria.check = CX_FINDINGS_FILTER_ANY;
+  cx_findings_filter_set_search (&self->criteria, NULL);
+  gtk_drop_down_set_selected (self->severity_dropdown, 0);
+  gtk_drop_down_set_selected (self->check_dropdown, 0);
+  gtk_editable_set_text (self->search_entry, "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+
+  return narrowed;
+}
+
+/**
  * cx_findings_panel_clear_filters:
  * @self: a #CxFindingsPanel
  *

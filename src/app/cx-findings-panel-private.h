@@ -10,6 +10,9 @@
 
 G_BEGIN_DECLS
 
+/* The checks with findings fit in one word */
+G_STATIC_ASSERT (CX_N_CHECKS <= 32);
+
 /* Rows added to the slice at a time: a few screens' worth */
 #define SLICE_STEP 40
 
@@ -42,7 +45,7 @@ struct _CxFindingsPanel
   /* The check dropdown: "All Checks", then the checks that have findings */
   GtkStringList      *checks;
   CxCheckId           check_ids[CX_N_CHECKS];
-  guint32             checks_present;
+  guint32             checks_present;  /* a bit for each CxCheckId */
   gboolean            syncing_checks;
 };
 
@@ -52,6 +55,7 @@ gboolean _cx_findings_panel_update_checks      (CxFindingsPanel *self,
                                                 GPtrArray       *findings);
 gboolean _cx_findings_panel_have_heading       (CxFindingsPanel *self);
 void     _cx_findings_panel_init_check_dropdown (CxFindingsPanel *self);
+gboolean _cx_findings_panel_reset_filters      (CxFindingsPanel *self);
 
 /* The filter bar's template callbacks */
 void     _cx_findings_panel_on_severity_selected (CxFindingsPanel *self);

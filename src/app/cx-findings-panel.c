@@ -405,7 +405,8 @@ _cx_findings_panel_have_heading (CxFindingsPanel *self)
  * @self: a #CxFindingsPanel
  * @findings: (nullable) (element-type CxFinding): the plan's findings
  *
- * Shows the findings of another plan, from the top.
+ * Shows the findings of another plan, from the top, of every severity
+ * and check (the journey shown stays: it is the window's).
  */
 void
 cx_findings_panel_set_findings (CxFindingsPanel *self,
@@ -418,7 +419,9 @@ cx_findings_panel_set_findings (CxFindingsPanel *self,
 
   g_return_if_fail (CX_IS_FINDINGS_PANEL (self));
 
-  lost = _cx_findings_panel_update_checks (self, findings);
+  /* Another plan: all its findings, whatever the last one was narrowed to */
+  lost = _cx_findings_panel_reset_filters (self);
+  lost |= _cx_findings_panel_update_checks (self, findings);
   order_entries (self, findings, active, accepted);
   g_array_append_vals (active, accepted->data, accepted->len);
   items = cx_finding_items_new ((CxFindingEntry *) active->data, active->len);

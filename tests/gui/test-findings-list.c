@@ -482,6 +482,24 @@ test_filters (void)
   g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (search_bar)));
   g_assert_cmpuint (cx_findings_panel_get_n_findings (window->findings_panel), ==, n_all);
 
+  /* Another plan opened in the window shows all its findings */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (severity), 2);
+  cx_gui_test_type (GTK_EDITABLE (entry), "a");
+  cx_gui_test_settle ();
+  g_assert_cmpuint (cx_findings_panel_get_n_findings (window->findings_panel), <, n_all);
+  {
+    g_autofree char *other = cx_gui_test_sample_path ("online-order-return.cxplan");
+
+    cx_gui_test_open_and_wait (window, other, CX_DOCUMENT_LOAD_AS_COPY);
+  }
+  cx_gui_test_settle ();
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (severity)), ==, 0);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (check)), ==, 0);
+  g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (search_bar)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_cmpuint (cx_findings_panel_get_n_findings (window->findings_panel), ==,
+                    cx_document_get_findings (window->document)->len);
+
   cx_gui_test_destroy_window (window);
 }
 
