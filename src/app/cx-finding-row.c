@@ -25,11 +25,14 @@ struct _CxFindingRow
   const CxFinding *finding;   /* owned by the list's item */
   char            *summary;   /* what a screen reader says of it */
 
+  GtkLabel      *heading_label;
+  GtkWidget     *content_box;
   GtkImage      *icon;
   GtkLabel      *message_label;
   GtkLabel      *where_label;
   GtkLabel      *reason_label;
   GtkWidget     *fix_button;
+  GtkWidget     *stop_button;
   GtkWidget     *menu_button;
 
   CxFixKind      fix;
@@ -119,11 +122,14 @@ cx_finding_row_class_init (CxFindingRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/cxplan/Planner/cx-finding-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, CxFindingRow, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, CxFindingRow, content_box);
   gtk_widget_class_bind_template_child (widget_class, CxFindingRow, icon);
   gtk_widget_class_bind_template_child (widget_class, CxFindingRow, message_label);
   gtk_widget_class_bind_template_child (widget_class, CxFindingRow, where_label);
   gtk_widget_class_bind_template_child (widget_class, CxFindingRow, reason_label);
   gtk_widget_class_bind_template_child (widget_class, CxFindingRow, fix_button);
+  gtk_widget_class_bind_template_child (widget_class, CxFindingRow, stop_button);
   gtk_widget_class_bind_template_child (widget_class, CxFindingRow, menu_button);
 
   /**
@@ -187,6 +193,7 @@ update_extras (CxFindingRow *self)
                                             !finding->accepted);
   if (fix_label != NULL)
     gtk_button_set_label (GTK_BUTTON (self->fix_button), fix_label);
+  gtk_widget_set_visible (self->stop_button, finding != NULL && finding->accepted);
 
   g_menu_append (menu, _("What Does This Check Look For?"), "row.explain");
   if (fix_label != NULL)
@@ -225,7 +232,9 @@ cx_finding_row_popup_menu (CxFindingRow *self)
 {
   g_return_if_fail (CX_IS_FINDING_ROW (self));
 
-  gtk_menu_button_popup (GTK_MENU_BUTTON (self->menu_button));
+  /* A heading has none */
+  if (self->finding != NULL)
+    gtk_menu_button_popup (GTK_MENU_BUTTON (self->menu_button));
 }
 
 /**
@@ -250,6 +259,8 @@ cx_finding_row_set_finding (CxFindingRow    *self,
   g_return_if_fail (CX_IS_FINDING_ROW (self));
 
   self->finding = finding;
+  gtk_widget_set_visible (GTK_WIDGET (self->heading_label), FALSE);
+  gtk_widget_set_visible (self->content_box, TRUE);
   for (guint i = 0; i < G_N_ELEMENTS (severities); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->icon), severity_class (severities[i]));
 
@@ -285,6 +296,33 @@ cx_finding_row_set_finding (CxFindingRow    *self,
 }
 
 /**
+ * cx_finding_row_set_heading:
+ * @self: a #CxFindingRow
+ * @heading: the heading the row shows in place of a finding
+ *
+ * Makes the row the heading of a section of the list (the accepted
+ * findings, at its end): a row of no finding, that nothing can be done
+ * with.
+ */
+void
+cx_finding_row_set_heading (CxFindingRow *self,
+                            const char   *heading)
+{
+  g_return_if_fail (CX_IS_FINDING_ROW (self));
+  g_return_if_fail (heading != NULL);
+
+  cx_finding_row_set_finding (self, NULL);
+  gtk_label_set_text (self->heading_label, heading);
+  gtk_widget_set_visible (GTK_WIDGET (self->heading_label), TRUE);
+  gtk_widget_set_visible (self->content_box, FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "cx-accepted");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, heading,
+                                  -1);
+  g_free (self->summary);
+  self->summary = g_strdup (heading);
+}
+
+/**
  * cx_finding_row_get_summary:
  * @self: a #CxFindingRow
  *
@@ -296,7 +334,8 @@ cx_finding_row_get_summary (CxFindingRow *self)
 {
   g_return_val_if_fail (CX_IS_FINDING_ROW (self), NULL);
 
-  return self->finding != NULL ? self->summary : NULL;
+  return self->finding != NULL || gtk_widget_get_visible (GTK_WIDGET (self->heading_label))
+         ? self->summary : NULL;
 }
 
 /**

@@ -26,5 +26,7 @@ const char      *cx_finding_row_get_summary  (CxFindingRow    *self);
 void             cx_finding_row_set_fix      (CxFindingRow    *self,
                                               CxFixKind        fix);
 void             cx_finding_row_popup_menu   (CxFindingRow    *self);
+void             cx_finding_row_set_heading  (CxFindingRow    *self,
+                                              const char      *heading);
 
 G_END_DECLS

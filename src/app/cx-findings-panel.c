@@ -15,70 +15,27 @@
  * scrolled towards its end, or when a finding further down is chosen.
  *
  * With one persona's journey shown, the list shows the findings of the
- * steps in it (and those of no step: a phase, the plan): a filter between
- * the findings and the slice.
+ * steps in it (and those of no step: a phase, the plan); the user narrows
+ * it further by severity, by check and by a search: one filter between
+ * the findings and the slice asks all of them (cx-findings-filter.c).
+ *
+ * The findings the plan accepts come last, under a heading row (GTK 4.8
+ * has no sections in a list): the store holds the active findings in
+ * document order, then the heading, then the accepted ones. The heading
+ * is an item of its own, not a flag on the first accepted finding, so
+ * that it stays when a filter hides that finding; it says how many it
+ * heads, and is shown while that is more than none.
  */
 
 #define G_LOG_DOMAIN "cx-findings-panel"
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "cx-finding-item.h"
 #include "cx-finding-row.h"
-#include "cx-findings-panel.h"
-
-/* A finding as an item of a GListModel */
-#define CX_TYPE_FINDING_ITEM (cx_finding_item_get_type ())
-G_DECLARE_FINAL_TYPE (CxFindingItem, cx_finding_item, CX, FINDING_ITEM, GObject)
-
-struct _CxFindingItem
-{
-  GObject    parent_instance;
-  CxFinding *finding;
-};
-
-G_DEFINE_FINAL_TYPE (CxFindingItem, cx_finding_item, G_TYPE_OBJECT)
-
-static void
-cx_finding_item_finalize (GObject *object)
-{
-  g_clear_pointer (&CX_FINDING_ITEM (object)->finding, cx_finding_free);
-
-  G_OBJECT_CLASS (cx_finding_item_parent_class)->finalize (object);
-}
-
-static void
-cx_finding_item_class_init (CxFindingItemClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = cx_finding_item_finalize;
-}
-
-static void
-cx_finding_item_init (CxFindingItem *self)
-{
-}
-
-/* Rows added to the slice at a time: a few screens' worth */
-#define SLICE_STEP 40
-
-struct _CxFindingsPanel
-{
-  AdwBin              parent_instance;
-
-  GListStore         *store;
-  GtkFilterListModel *filtered;  /* what the persona shown lets through */
-  GtkSliceListModel  *slice;
-  GtkSingleSelection *selection;
-
-  GtkStack           *stack;
-  GtkScrolledWindow  *scrolled_window;
-  GtkListView        *list_view;
-
-  guint               grow_source;
-
-  CxPlan             *plan;      /* for each finding's fix, and its step's persona */
-  char               *persona;   /* nullable: every finding */
-  GtkCustomFilter    *filter;
-};
+#include "cx-findings-panel-private.h"
 
 enum {
   FINDING_ACTIVATED,
@@ -100,7 +57,7 @@ on_activate (CxFindingsPanel *self,
   g_assert (CX_IS_FINDINGS_PANEL (self));
 
   item = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
-  if (item != NULL)
+  if (item != NULL && item->finding != NULL)
     g_signal_emit (self, signals[FINDING_ACTIVATED], 0, item->finding);
 }
 
@@ -197,6 +154,18 @@ bind_row (GtkSignalListItemFactory *factory,
   CxFindingItem *item = gtk_list_item_get_item (list_item);
   CxFindingRow *row = CX_FINDING_ROW (gtk_list_item_get_child (list_item));
 
+  /* The heading: nothing to choose there */
+  gtk_list_item_set_selectable (list_item, item->finding != NULL);
+  gtk_list_item_set_activatable (list_item, item->finding != NULL);
+  if (item->finding == NULL)
+    {
+      g_autofree char *heading = g_strdup_printf (_("Accepted (%u)"), item->n_accepted);
+
+      cx_finding_row_set_heading (row, heading);
+      sync_item_accessible (list_item);
+      return;
+    }
+
   cx_finding_row_set_finding (row, item->finding);
   cx_finding_row_set_fix (row, self->plan != NULL ? cx_finding_get_fix (self->plan, item->finding)
                                                   : CX_FIX_NONE);
@@ -223,7 +192,8 @@ cx_findings_panel_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->store);
   g_clear_object (&self->plan);
-  g_clear_pointer (&self->persona, g_free);
+  g_clear_object (&self->checks);
+  cx_findings_filter_clear (&self->criteria);
 
   G_OBJECT_CLASS (cx_findings_panel_parent_class)->dispose (object);
 }
@@ -264,7 +234,17 @@ cx_findings_panel_class_init (CxFindingsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CxFindingsPanel, stack);
   gtk_widget_class_bind_template_child (widget_class, CxFindingsPanel, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, CxFindingsPanel, list_view);
+  gtk_widget_class_bind_template_child (widget_class, CxFindingsPanel, severity_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CxFindingsPanel, check_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CxFindingsPanel, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, CxFindingsPanel, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CxFindingsPanel, none_match_label);
+  gtk_widget_class_bind_template_child (widget_class, CxFindingsPanel, clear_button);
   gtk_widget_class_bind_template_callback (widget_class, on_activate);
+  gtk_widget_class_bind_template_callback (widget_class, _cx_findings_panel_on_severity_selected);
+  gtk_widget_class_bind_template_callback (widget_class, _cx_findings_panel_on_check_selected);
+  gtk_widget_class_bind_template_callback (widget_class, _cx_findings_panel_on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, _cx_findings_panel_on_clear_clicked);
 }
 
 /* The list is one stop of Tab, with the arrows inside it: Tab leaves it
@@ -316,30 +296,18 @@ on_list_key_pressed (CxFindingsPanel       *self,
     }
 }
 
-/* A finding of a step outside the journey shown is left out */
+/* What the filter lets through: the heading while it heads any */
 static gboolean
-in_journey (gpointer item,
+item_shown (gpointer item,
             gpointer user_data)
 {
   CxFindingsPanel *self = user_data;
-  const CxFinding *finding = CX_FINDING_ITEM (item)->finding;
-  GObject *step;
-  const char *persona;
+  CxFindingItem *finding_item = CX_FINDING_ITEM (item);
 
-  if (self->persona == NULL || self->plan == NULL)
-    return TRUE;
-  /* Flagged at a persona (CX019): that persona's journey only */
-  if (finding->target == CX_TARGET_PERSONA)
-    return g_strcmp0 (finding->persona_id, self->persona) == 0;
-  if (finding->step_id == NULL)
-    return TRUE;
+  if (finding_item->finding == NULL)
+    return finding_item->n_accepted > 0;
 
-  step = cx_plan_lookup_id (self->plan, finding->step_id);
-  if (!CX_IS_STEP (step))
-    return TRUE;
-
-  persona = cx_step_get_persona (CX_STEP (step));
-  return persona == NULL || g_str_equal (persona, self->persona);
+  return cx_findings_filter_match (&self->criteria, self->plan, finding_item->finding);
 }
 
 static void
@@ -351,8 +319,9 @@ cx_findings_panel_init (CxFindingsPanel *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  cx_findings_filter_init (&self->criteria);
   self->store = g_list_store_new (CX_TYPE_FINDING_ITEM);
-  self->filter = gtk_custom_filter_new (in_journey, self, NULL);
+  self->filter = gtk_custom_filter_new (item_shown, self, NULL);
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->store)), NULL);
   self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
                                           0, SLICE_STEP);
@@ -374,6 +343,12 @@ cx_findings_panel_init (CxFindingsPanel *self)
   g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_list_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self->list_view), keys);
 
+  /* Ctrl+F is the window's find-a-step: typing in the list searches it */
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->list_view));
+  gtk_search_bar_connect_entry (self->search_bar, self->search_entry);
+
+  _cx_findings_panel_init_check_dropdown (self);
+
   adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
   g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (on_scrolled), self,
                            G_CONNECT_SWAPPED);
@@ -387,60 +362,42 @@ cx_findings_panel_new (void)
   return g_object_new (CX_TYPE_FINDINGS_PANEL, NULL);
 }
 
-/**
- * cx_findings_panel_set_findings:
- * @self: a #CxFindingsPanel
- * @findings: (nullable) (element-type CxFinding): the findings to list
- */
-static GPtrArray *
-new_items (GPtrArray *findings,
-           guint      from,
-           guint      to)
-{
-  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+/* ------------------------------------------------------------------ */
+/* The store: active findings, then the heading and the accepted ones  */
 
-  for (guint i = from; i < to; i++)
-    {
-      CxFindingItem *item = g_object_new (CX_TYPE_FINDING_ITEM, NULL);
-
-      item->finding = cx_finding_copy (g_ptr_array_index (findings, i));
-      g_ptr_array_add (items, item);
-    }
-
-  return items;
-}
-
-/* Whether two findings show the same (a finding of a plan checked again
- * after an edit elsewhere) */
-static gboolean
-finding_same (const CxFinding *a,
-              const CxFinding *b)
-{
-  return a->check == b->check && a->severity == b->severity && a->target == b->target &&
-         a->phase == b->phase && a->index == b->index && a->line == b->line &&
-         g_strcmp0 (a->step_id, b->step_id) == 0 &&
-         g_strcmp0 (a->failure_id, b->failure_id) == 0 &&
-         g_strcmp0 (a->message, b->message) == 0;
-}
-
+/* @findings as the store shows them: the active ones, then, if any are
+ * accepted, the heading and the accepted ones */
 static void
-show_list_or_none (CxFindingsPanel *self)
+order_entries (CxFindingsPanel *self,
+               GPtrArray       *findings,
+               GArray          *active,
+               GArray          *accepted)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  gboolean filtering = cx_findings_filter_is_active (&self->criteria);
+  CxFindingEntry heading = { NULL, 0 };
 
-  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "none");
+  g_array_append_val (accepted, heading);
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
+    {
+      CxFindingEntry entry = { g_ptr_array_index (findings, i), 0 };
+
+      if (!entry.finding->accepted)
+        {
+          g_array_append_val (active, entry);
+          continue;
+        }
+      g_array_append_val (accepted, entry);
+      if (!filtering || cx_findings_filter_match (&self->criteria, self->plan, entry.finding))
+        g_array_index (accepted, CxFindingEntry, 0).n_accepted++;
+    }
+  if (accepted->len == 1)
+    g_array_set_size (accepted, 0);
 }
 
-static const CxFinding *
-item_finding (CxFindingsPanel *self,
-              guint            position)
+gboolean
+_cx_findings_panel_have_heading (CxFindingsPanel *self)
 {
-  CxFindingItem *item = g_list_model_get_item (G_LIST_MODEL (self->store), position);
-  const CxFinding *finding = item->finding;
-
-  /* The store holds it */
-  g_object_unref (item);
-  return finding;
+  return g_list_model_get_n_items (G_LIST_MODEL (self->store)) > self->n_active;
 }
 
 /**
@@ -448,25 +405,36 @@ item_finding (CxFindingsPanel *self,
  * @self: a #CxFindingsPanel
  * @findings: (nullable) (element-type CxFinding): the plan's findings
  *
- * Shows the findings of another plan, from the top.
+ * Shows the findings of another plan, from the top, of every severity
+ * and check (the journey shown stays: it is the window's).
  */
 void
 cx_findings_panel_set_findings (CxFindingsPanel *self,
                                 GPtrArray       *findings)
 {
+  g_autoptr(GArray) active = g_array_new (FALSE, FALSE, sizeof (CxFindingEntry));
+  g_autoptr(GArray) accepted = g_array_new (FALSE, FALSE, sizeof (CxFindingEntry));
   g_autoptr(GPtrArray) items = NULL;
-  guint n = findings != NULL ? findings->len : 0;
+  gboolean lost;
 
   g_return_if_fail (CX_IS_FINDINGS_PANEL (self));
 
-  items = new_items (findings, 0, n);
+  /* Another plan: all its findings, whatever the last one was narrowed to */
+  lost = _cx_findings_panel_reset_filters (self);
+  lost |= _cx_findings_panel_update_checks (self, findings);
+  order_entries (self, findings, active, accepted);
+  g_array_append_vals (active, accepted->data, accepted->len);
+  items = cx_finding_items_new ((CxFindingEntry *) active->data, active->len);
 
   /* one change for the whole list, not one a finding; from the top */
   gtk_slice_list_model_set_size (self->slice, SLICE_STEP);
   g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
                        items->pdata, items->len);
+  self->n_active = active->len - accepted->len;
 
-  show_list_or_none (self);
+  if (lost)
+    _cx_findings_panel_refilter (self);
+  _cx_findings_panel_show_list_or_none (self);
 }
 
 /**
@@ -476,41 +444,40 @@ cx_findings_panel_set_findings (CxFindingsPanel *self,
  *   findings, checked again after an edit
  *
  * Shows the findings of the plan checked again in place of the old ones:
- * only what changed between the findings they share at the start and
- * at the end is replaced, so the list keeps where it is scrolled to and
- * the finding chosen, and a long list costs only its changes.
+ * in each section (the active findings, the accepted ones), only what
+ * changed between the findings they share at the start and at the end is
+ * replaced, so the list keeps where it is scrolled to and the finding
+ * chosen, a finding accepted only moves from one section to the other,
+ * and a long list costs only its changes.
  */
 void
 cx_findings_panel_update_findings (CxFindingsPanel *self,
                                    GPtrArray       *findings)
 {
-  g_autoptr(GPtrArray) items = NULL;
-  guint n_old, n_new, prefix = 0, suffix = 0;
+  g_autoptr(GArray) active = g_array_new (FALSE, FALSE, sizeof (CxFindingEntry));
+  g_autoptr(GArray) accepted = g_array_new (FALSE, FALSE, sizeof (CxFindingEntry));
+  guint n_store;
+  gboolean lost;
 
   g_return_if_fail (CX_IS_FINDINGS_PANEL (self));
 
-  n_old = g_list_model_get_n_items (G_LIST_MODEL (self->store));
-  n_new = findings != NULL ? findings->len : 0;
-  while (prefix < MIN (n_old, n_new) &&
-         finding_same (item_finding (self, prefix), g_ptr_array_index (findings, prefix)))
-    prefix++;
-  while (suffix < MIN (n_old, n_new) - prefix &&
-         finding_same (item_finding (self, n_old - 1 - suffix),
-                       g_ptr_array_index (findings, n_new - 1 - suffix)))
-    suffix++;
+  lost = _cx_findings_panel_update_checks (self, findings);
+  order_entries (self, findings, active, accepted);
 
-  if (prefix + suffix < n_old || n_old != n_new)
-    {
-      items = new_items (findings, prefix, n_new - suffix);
-      g_list_store_splice (self->store, prefix, n_old - prefix - suffix,
-                           items->pdata, items->len);
-    }
+  /* The end first, so that the start's positions hold */
+  n_store = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  cx_finding_store_splice (self->store, self->n_active, n_store - self->n_active,
+                           (CxFindingEntry *) accepted->data, accepted->len);
+  cx_finding_store_splice (self->store, 0, self->n_active,
+                           (CxFindingEntry *) active->data, active->len);
+  self->n_active = active->len;
 
-  /* The edit may have moved a step into or out of the journey shown: only
-   * what the filter now decides otherwise changes in the list */
-  if (self->persona != NULL)
-    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  show_list_or_none (self);
+  /* The edit may have moved a step into or out of the journey shown, or
+   * retitled one searched for: only what the filter now decides
+   * otherwise changes in the list */
+  if (lost || cx_findings_filter_is_active (&self->criteria))
+    _cx_findings_panel_refilter (self);
+  _cx_findings_panel_show_list_or_none (self);
 }
 
 /**
@@ -530,24 +497,62 @@ cx_findings_panel_set_plan (CxFindingsPanel *self,
   g_set_object (&self->plan, plan);
 }
 
+/* ------------------------------------------------------------------ */
+/* The findings shown, counted without the heading                     */
+
+/* How many accepted findings the heading heads in the list */
+static guint
+heading_count (CxFindingsPanel *self)
+{
+  if (!_cx_findings_panel_have_heading (self))
+    return 0;
+
+  return cx_finding_store_get (self->store, self->n_active)->n_accepted;
+}
+
+/* Whether the heading is in the list: while it heads a finding shown */
+static gboolean
+heading_shown (CxFindingsPanel *self)
+{
+  return heading_count (self) > 0;
+}
+
+/* The row of the list of the finding shown @index-th, or
+ * GTK_INVALID_LIST_POSITION: the heading comes before the accepted ones */
+static guint
+finding_position (CxFindingsPanel *self,
+                  guint            index)
+{
+  g_autoptr(CxFindingItem) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), index);
+
+  if (item == NULL)
+    return GTK_INVALID_LIST_POSITION;
+  if (item->finding == NULL || item->finding->accepted)
+    index++;
+
+  return index < g_list_model_get_n_items (G_LIST_MODEL (self->filtered))
+         ? index : GTK_INVALID_LIST_POSITION;
+}
+
 /**
  * cx_findings_panel_get_n_findings:
  * @self: a #CxFindingsPanel
  *
  * Returns: how many findings the list shows: those of the journey shown
+ *   that the filters let through (the heading is not one)
  */
 guint
 cx_findings_panel_get_n_findings (CxFindingsPanel *self)
 {
   g_return_val_if_fail (CX_IS_FINDINGS_PANEL (self), 0);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  return g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) - (heading_shown (self) ? 1 : 0);
 }
 
 /**
  * cx_findings_panel_get_finding:
  * @self: a #CxFindingsPanel
- * @index: a row of the list
+ * @index: a finding shown, counted from 0 down the list
  *
  * Returns: (transfer none) (nullable): the finding the row shows
  */
@@ -556,68 +561,79 @@ cx_findings_panel_get_finding (CxFindingsPanel *self,
                                guint            index)
 {
   g_autoptr(CxFindingItem) item = NULL;
+  guint position;
 
   g_return_val_if_fail (CX_IS_FINDINGS_PANEL (self), NULL);
 
-  item = g_list_model_get_item (G_LIST_MODEL (self->filtered), index);
+  position = finding_position (self, index);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return NULL;
+  item = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
 
   /* The store holds it */
-  return item != NULL ? item->finding : NULL;
+  return item->finding;
 }
 
 /**
- * cx_findings_panel_set_persona:
+ * cx_findings_panel_get_n_accepted:
  * @self: a #CxFindingsPanel
- * @plan: (nullable): the plan whose findings are listed
- * @persona_id: (nullable): a persona of @plan, to list only the findings
- *   of its journey (its steps, every persona's steps, and what is not of
- *   a step); %NULL for every finding
+ *
+ * Returns: how many accepted findings the list shows, under its heading
  */
-void
-cx_findings_panel_set_persona (CxFindingsPanel *self,
-                               CxPlan          *plan,
-                               const char      *persona_id)
+guint
+cx_findings_panel_get_n_accepted (CxFindingsPanel *self)
 {
-  g_return_if_fail (CX_IS_FINDINGS_PANEL (self));
-  g_return_if_fail (plan == NULL || CX_IS_PLAN (plan));
+  g_return_val_if_fail (CX_IS_FINDINGS_PANEL (self), 0);
 
-  g_set_object (&self->plan, plan);
-  if (g_strcmp0 (self->persona, persona_id) == 0)
-    return;
-
-  g_free (self->persona);
-  self->persona = g_strdup (persona_id);
-  if (persona_id == NULL)
-    gtk_filter_list_model_set_filter (self->filtered, NULL);
-  else if (gtk_filter_list_model_get_filter (self->filtered) == NULL)
-    gtk_filter_list_model_set_filter (self->filtered, GTK_FILTER (self->filter));
-  else
-    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  show_list_or_none (self);
+  return heading_count (self);
 }
 
 /**
  * cx_findings_panel_activate_index:
  * @self: a #CxFindingsPanel
- * @index: a row
+ * @index: a finding shown, counted as cx_findings_panel_get_finding() does
  *
- * Selects and activates the row @index, as a click would.
+ * Selects and activates its row, as a click would.
  *
- * Returns: whether there is such a row
+ * Returns: whether there is such a finding
  */
 gboolean
 cx_findings_panel_activate_index (CxFindingsPanel *self,
                                   guint            index)
 {
+  guint position;
+
   g_return_val_if_fail (CX_IS_FINDINGS_PANEL (self), FALSE);
 
-  if (index >= g_list_model_get_n_items (G_LIST_MODEL (self->filtered)))
+  position = finding_position (self, index);
+  if (position == GTK_INVALID_LIST_POSITION)
     return FALSE;
 
-  cx_findings_panel_show_at_least (self, index + 1);
-  gtk_single_selection_set_selected (self->selection, index);
-  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", index);
-  on_activate (self, index, self->list_view);
+  cx_findings_panel_show_at_least (self, position + 1);
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  on_activate (self, position, self->list_view);
 
   return TRUE;
+}
+
+/**
+ * cx_findings_panel_focus_list:
+ * @self: a #CxFindingsPanel
+ *
+ * Puts the keyboard in the list, past the filters above it (or in the
+ * panel's first control when the list shows nothing).
+ *
+ * Returns: whether the keyboard is in the panel now
+ */
+gboolean
+cx_findings_panel_focus_list (CxFindingsPanel *self)
+{
+  g_return_val_if_fail (CX_IS_FINDINGS_PANEL (self), FALSE);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") == 0 &&
+      gtk_widget_child_focus (GTK_WIDGET (self->list_view), GTK_DIR_TAB_FORWARD))
+    return TRUE;
+
+  return gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
 }

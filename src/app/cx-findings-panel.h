@@ -30,5 +30,8 @@ void       cx_findings_panel_set_persona    (CxFindingsPanel *self,
                                              const char      *persona_id);
 gboolean   cx_findings_panel_activate_index (CxFindingsPanel *self,
                                              guint            index);
+guint      cx_findings_panel_get_n_accepted (CxFindingsPanel *self);
+void       cx_findings_panel_clear_filters  (CxFindingsPanel *self);
+gboolean   cx_findings_panel_focus_list     (CxFindingsPanel *self);
 
 G_END_DECLS

@@ -368,9 +368,8 @@ _cx_window_show_findings (CxWindow *self)
   gtk_stack_set_visible_child_name (self->side_stack, "findings");
   if (!_cx_window_get_side_panel_revealed (self))
     _cx_window_reveal_side_panel (self, TRUE);
-  /* Into the list: the panel itself cannot hold the focus, so grabbing
-   * it would do nothing */
-  gtk_widget_child_focus (GTK_WIDGET (self->findings_panel), GTK_DIR_TAB_FORWARD);
+  /* Into the list, past the filters above it */
+  cx_findings_panel_focus_list (self->findings_panel);
 }
 
 /* ------------------------------------------------------------------ */

@@ -362,6 +362,37 @@ cx_gui_test_find_child (GtkWidget *root,
   return NULL;
 }
 
+static GtkWidget *
+find_list_view (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      /* A dropdown's popover has a list of its own */
+      if (GTK_IS_DROP_DOWN (child))
+        continue;
+      if (GTK_IS_LIST_VIEW (child))
+        return child;
+      found = find_list_view (child);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+GtkListView *
+cx_gui_test_findings_list (CxWindow *window)
+{
+  GtkWidget *list_view = find_list_view (GTK_WIDGET (window->findings_panel));
+
+  g_assert_nonnull (list_view);
+  return GTK_LIST_VIEW (list_view);
+}
+
 /* Whether the keyboard focus of @window is @widget or inside it */
 gboolean
 cx_gui_test_has_focus_within (CxWindow  *window,

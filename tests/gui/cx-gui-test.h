@@ -59,6 +59,8 @@ GtkWidget        *cx_gui_test_find_row            (GtkWidget           *root,
                                                    const char          *title);
 GtkWidget        *cx_gui_test_find_child          (GtkWidget           *root,
                                                    GType                type);
+/* The findings panel's list (not the list in a filter's dropdown) */
+GtkListView      *cx_gui_test_findings_list       (CxWindow            *window);
 gboolean          cx_gui_test_has_focus_within    (CxWindow            *window,
                                                    GtkWidget           *widget);
 void              cx_gui_test_type                (GtkEditable         *editable,
@@ -75,6 +77,23 @@ GtkWidget        *cx_gui_test_find_button         (GtkWidget           *root,
                                                    const char          *tooltip);
 /* Clicks @button, which must be there and sensitive, and lets GTK settle */
 void              cx_gui_test_click               (GtkWidget           *button);
+
+/* The findings list (cx-gui-test-findings.c) */
+CxWindow         *cx_gui_test_open_findings       (const char          *path);
+gboolean          cx_gui_test_same_place          (const CxFinding     *a,
+                                                   const CxFinding     *b);
+GtkWidget        *cx_gui_test_finding_row         (CxWindow            *window,
+                                                   const CxFinding     *like,
+                                                   gboolean             accepted);
+const CxFinding  *cx_gui_test_plan_finding        (CxWindow            *window,
+                                                   CxCheckId            check,
+                                                   const CxFinding     *like);
+guint             cx_gui_test_n_listed_at         (CxWindow            *window,
+                                                   const CxFinding     *like);
+guint             cx_gui_test_n_listed            (CxWindow            *window,
+                                                   CxCheckId            check);
+gboolean          cx_gui_test_shows_label         (GtkWidget           *root,
+                                                   const char          *text);
 
 AdwMessageDialog *cx_gui_test_find_message_dialog (CxWindow            *window);
 void              cx_gui_test_respond             (AdwMessageDialog    *dialog,

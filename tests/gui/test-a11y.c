@@ -97,7 +97,7 @@ test_names_and_roles (void)
    * it is chosen */
   _cx_window_show_findings (window);
   cx_gui_test_settle ();
-  list_view = cx_gui_test_find_child (GTK_WIDGET (window->findings_panel), GTK_TYPE_LIST_VIEW);
+  list_view = GTK_WIDGET (cx_gui_test_findings_list (window));
   selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
   gtk_single_selection_set_selected (selection, 0);
   cx_gui_test_settle ();

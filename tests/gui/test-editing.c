@@ -388,8 +388,7 @@ test_findings_follow (void)
 
   _cx_window_show_findings (window);
   cx_gui_test_settle ();
-  list_view = GTK_LIST_VIEW (cx_gui_test_find_child (GTK_WIDGET (window->findings_panel),
-                                                     GTK_TYPE_LIST_VIEW));
+  list_view = cx_gui_test_findings_list (window);
   selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list_view));
   n_before = cx_document_get_findings (document)->len;
   g_assert_cmpuint (n_before, >, 4);

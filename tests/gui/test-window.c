@@ -328,26 +328,6 @@ test_select_step (void)
   cx_gui_test_destroy_window (window);
 }
 
-static GtkWidget *
-find_widget_of_type (GtkWidget *widget,
-                     GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* A plan of @n_steps steps with neither owner nor levels: two findings each */
 static char *
 write_plan_with_many_findings (const char *dir,
@@ -393,7 +373,7 @@ test_many_findings (void)
   g_assert_cmpuint (n, >=, 600);
   g_assert_cmpuint (cx_findings_panel_get_n_findings (window->findings_panel), ==, n);
 
-  list_view = find_widget_of_type (GTK_WIDGET (window->findings_panel), GTK_TYPE_LIST_VIEW);
+  list_view = GTK_WIDGET (cx_gui_test_findings_list (window));
   g_assert_nonnull (list_view);
   shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list_view));
