@@ -20,7 +20,11 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+
+#include "cx-model.h"
+#include "cx-plan-io.h"
 
 #ifndef CXPLAN_TOOL
 #error "CXPLAN_TOOL must name the built cxplan-tool"
@@ -318,6 +322,44 @@ test_explain (void)
     }
 }
 
+/* `new --template`: the plan starts in the language, its title, persona,
+ * lanes, steps and owners from the catalogue */
+static void
+test_new_from_template (void)
+{
+  g_auto(Output) o = { NULL, NULL, 0 };
+  g_autofree char *dir = g_dir_make_tmp ("cx-translations-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "visit.cxplan", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CxPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  CxStep *step;
+
+  run_tool (&o, test_locale, "new", "-o", path, "--template", "retail-visit", NULL);
+  g_assert_cmpint (o.status, ==, 0);
+  plan = cx_plan_read_from_file (file, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_unlink (path);
+  g_rmdir (dir);
+
+  g_assert_cmpstr (cx_plan_get_title (plan), ==, translated ("A visit to our store"));
+  g_assert_cmpstr (cx_persona_get_name (cx_plan_get_persona (plan, 0)), ==,
+                   translated ("Shopper"));
+  g_assert_cmpstr (cx_lane_get_name (cx_plan_get_lane (plan, 0)), ==,
+                   translated ("Customer actions"));
+  g_assert_cmpstr (cx_lane_get_name (cx_plan_get_lane (plan, 2)), ==,
+                   translated ("Frontstage: staff on the shop floor"));
+  step = cx_plan_get_step (plan, CX_PHASE_BEFORE, 0);
+  g_assert_cmpstr (cx_step_get_title (step), ==,
+                   translated ("Find the store and its opening hours"));
+  /* (German keeps "Marketing": no translation asserted) */
+  g_assert_cmpstr (cx_step_get_owner (step), ==, g_dgettext (GETTEXT_PACKAGE, "Marketing"));
+  step = cx_plan_get_step (plan, CX_PHASE_RECOVERY, 0);
+  g_assert_cmpstr (cx_step_get_owner (step), ==, translated ("Store manager"));
+  if (g_str_equal (language, "de"))
+    g_assert_cmpstr (cx_plan_get_title (plan), ==, "Ein Besuch in unserem Geschäft");
+}
+
 /* A wrong command line: the message in the language, the exit status 64 */
 static void
 test_usage_error (void)
@@ -373,6 +415,7 @@ main (int   argc,
   g_test_add_func ("/translations/check-text", test_check_text);
   g_test_add_func ("/translations/check-json", test_check_json);
   g_test_add_func ("/translations/explain", test_explain);
+  g_test_add_func ("/translations/new-from-template", test_new_from_template);
   g_test_add_func ("/translations/usage-error", test_usage_error);
 
   status = g_test_run ();
