@@ -4,8 +4,8 @@
  *
  * Runs the window with LANGUAGE=de and LANG=de_DE.UTF-8 against the build
  * tree's catalogue (CXPLAN_LOCALEDIR), as main.c binds it, and finds the
- * German of the welcome page, the header bar, the primary menu and the
- * checks' findings. Without the catalogue or the locale the test fails.
+ * German of the welcome page, the header bar, the primary menu, the
+ * checks' findings and the templates New Plan offers. Without the catalogue or the locale the test fails.
  */
 
 #include "config.h"
@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "cx-gui-test.h"
+#include "cx-templates.h"
 
 /* The menu of @button: its own model, or its popover menu's */
 static GMenuModel *
@@ -130,6 +131,28 @@ test_findings (void)
   cx_gui_test_destroy_window (window);
 }
 
+/* New Plan offers the templates by their German names */
+static void
+test_templates (void)
+{
+  g_autoptr(GPtrArray) templates = cx_templates_list ();
+  gboolean seen = FALSE;
+
+  for (guint i = 0; i < templates->len; i++)
+    {
+      const CxTemplate *template_ = g_ptr_array_index (templates, i);
+
+      if (g_str_equal (template_->name, "retail-visit"))
+        {
+          g_assert_cmpstr (template_->title, ==, "Ein Besuch in unserem Geschäft");
+          g_assert_true (g_str_has_prefix (template_->description,
+                                           "Ausgangspunkt für eine Reise im Ladengeschäft"));
+          seen = TRUE;
+        }
+    }
+  g_assert_true (seen);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -162,6 +185,7 @@ main (int   argc,
 
   g_test_add_func ("/window-german/welcome", test_welcome);
   g_test_add_func ("/window-german/findings", test_findings);
+  g_test_add_func ("/window-german/templates", test_templates);
 
   return cx_gui_test_run ();
 }
