@@ -360,6 +360,42 @@ test_new_from_template (void)
     g_assert_cmpstr (cx_plan_get_title (plan), ==, "Ein Besuch in unserem Geschäft");
 }
 
+/* The desktop file and the metainfo this build merged carry the language */
+static void
+test_desktop_and_metainfo (void)
+{
+  const char *data_dir = g_getenv ("CX_BUILD_DATADIR");
+  g_autofree char *desktop_path = NULL;
+  g_autofree char *metainfo_path = NULL;
+  g_autofree char *metainfo = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *comment = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *escaped = NULL;
+  g_autoptr(GKeyFile) desktop = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (data_dir);
+  desktop_path = g_build_filename (data_dir, "io.github.cxplan.Planner.desktop", NULL);
+  metainfo_path = g_build_filename (data_dir, "io.github.cxplan.Planner.metainfo.xml", NULL);
+
+  g_key_file_load_from_file (desktop, desktop_path, G_KEY_FILE_NONE, &error);
+  g_assert_no_error (error);
+  /* The key of the language itself, not a fallback to the untranslated */
+  key = g_strdup_printf ("Comment[%s]", language);
+  comment = g_key_file_get_string (desktop, G_KEY_FILE_DESKTOP_GROUP, key, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (comment, ==,
+                   translated ("Map a customer journey and check it for design problems"));
+
+  g_file_get_contents (metainfo_path, &metainfo, NULL, &error);
+  g_assert_no_error (error);
+  escaped = g_markup_escape_text (translated ("Map a customer journey and check it for design "
+                                              "problems"), -1);
+  summary = g_strdup_printf ("<summary xml:lang=\"%s\">%s</summary>", language, escaped);
+  g_assert_nonnull (strstr (metainfo, summary));
+}
+
 /* A wrong command line: the message in the language, the exit status 64 */
 static void
 test_usage_error (void)
@@ -416,6 +452,7 @@ main (int   argc,
   g_test_add_func ("/translations/check-json", test_check_json);
   g_test_add_func ("/translations/explain", test_explain);
   g_test_add_func ("/translations/new-from-template", test_new_from_template);
+  g_test_add_func ("/translations/desktop-and-metainfo", test_desktop_and_metainfo);
   g_test_add_func ("/translations/usage-error", test_usage_error);
 
   status = g_test_run ();
