@@ -24,6 +24,8 @@ packages=(
   libcairo2-dev libpango1.0-dev libgtk-4-dev libadwaita-1-dev fonts-cantarell
   desktop-file-utils appstream shared-mime-info librsvg2-bin yelp-tools itstool
   xvfb xauth dbus imagemagick valgrind libxtst-dev
+  # the translation tests run the tool and the window in de_DE.UTF-8 and es_ES.UTF-8
+  locales-all
   # the print tests read the PDF files back (pdfinfo, pdftotext)
   poppler-utils
   # the benchmark's whole-process comparison with xmllint

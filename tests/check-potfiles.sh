@@ -4,8 +4,9 @@
 #
 # A translatable string is one marked as gettext marks them here: _( ),
 # N_( ), C_( ), NC_( ), g_dngettext / ngettext ( ), or translatable="yes"
-# in a .ui file; desktop files, metainfo and schemas are listed by hand
-# (their strings are found by their own tools) and are only checked to
+# in a .ui file; and every bundled template, data/templates/*.cxplan
+# (po/its marks its text). Desktop files, metainfo and schemas are listed by
+# hand (their strings are found by their own tools) and are only checked to
 # exist.
 set -euo pipefail
 
@@ -24,7 +25,8 @@ done
 
 marked=$( (grep -rlE '(^|[^A-Za-z0-9_])(N?C?_|g_dngettext|ngettext|g_dpgettext2)[[:space:]]*\(' \
              --include='*.c' src || true;
-           grep -rl 'translatable="yes"' --include='*.ui' src || true) | sort -u)
+           grep -rl 'translatable="yes"' --include='*.ui' src || true;
+           ls data/templates/*.cxplan) | sort -u)
 
 for f in $marked; do
   if ! grep -qxF "$f" <<<"$listed"; then

@@ -16,9 +16,15 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(CxApplication) app = NULL;
+  const char *localedir;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, CX_LOCALEDIR);
+  /* CXPLAN_LOCALEDIR points an uninstalled run (and the tests) at a build
+   * tree's catalogues, _build/po; installed runs use CX_LOCALEDIR. */
+  localedir = g_getenv ("CXPLAN_LOCALEDIR");
+  if (localedir == NULL || *localedir == '\0')
+    localedir = CX_LOCALEDIR;
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -165,6 +165,7 @@ check_reference (CxPlan      *plan,
 
   object = cx_plan_lookup_id (plan, id);
   if (object == NULL || !G_TYPE_CHECK_INSTANCE_TYPE (object, type))
+    /* Translators: %s is "persona" or "step" (translated apart), then its id */
     return cx_edit_refuse (error, _("there is no %s '%s' in the plan"), what, id);
 
   return TRUE;
@@ -213,6 +214,7 @@ cx_edit_set_text (CxHistory    *history,
         return cx_edit_set_emotion (history, step, step->has_emotion, step->emotion, text,
                                     flags, error);
       if (g_str_equal (property, "persona") &&
+          /* Translators: in "there is no %s '%s' in the plan" */
           !check_reference (plan, text, CX_TYPE_PERSONA, _("persona"), error))
         return FALSE;
       if (g_str_equal (property, "recovers"))
@@ -225,6 +227,7 @@ cx_edit_set_text (CxHistory    *history,
   else if (CX_IS_FAILURE (object))
     {
       if (g_str_equal (property, "leads-to") &&
+          /* Translators: in "there is no %s '%s' in the plan" */
           !check_reference (plan, text, CX_TYPE_STEP, _("step"), error))
         return FALSE;
     }

@@ -5,9 +5,10 @@
  * A template is a plan file of data/templates/, compiled in as a
  * GResource. A new plan made from one is the template read back, with
  * what makes it new: created now, of the version this program writes, no
- * line numbers (its elements come from no file the user has), and the
+ * line numbers (its elements come from no file the user has), the
  * lanes that carry a kind's default name given that name in the user's
- * language.
+ * language, and the template's own text (title, description, personas,
+ * lanes, steps and their owners) translated as po/its marks it.
  */
 
 #define G_LOG_DOMAIN "cx-templates"
@@ -28,6 +29,55 @@
 #define TEMPLATE_PATH "/io/github/cxplan/Planner/templates/"
 
 G_DEFINE_QUARK (cx-template-error-quark, cx_template_error)
+
+/* A template's own text in the user's language: po/its tells xgettext
+ * which of a template's texts are messages. Returns @text itself when the
+ * catalogue has no translation of it. */
+static const char *
+template_text (const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return text;
+
+  return g_dgettext (GETTEXT_PACKAGE, text);
+}
+
+/* @plan, read from a template, in the user's language */
+static void
+translate_template (CxPlan *plan)
+{
+  const char *text;
+
+#define TRANSLATE(getter, setter, object)                 \
+  G_STMT_START {                                          \
+    text = template_text (getter (object));               \
+    /* the same pointer when there is no translation */   \
+    if (text != getter (object))                          \
+      setter (object, text);                              \
+  } G_STMT_END
+
+  TRANSLATE (cx_plan_get_title, cx_plan_set_title, plan);
+  TRANSLATE (cx_plan_get_description, cx_plan_set_description, plan);
+  for (guint i = 0; i < cx_plan_get_n_personas (plan); i++)
+    {
+      CxPersona *persona = cx_plan_get_persona (plan, i);
+
+      TRANSLATE (cx_persona_get_name, cx_persona_set_name, persona);
+      TRANSLATE (cx_persona_get_description, cx_persona_set_description, persona);
+    }
+  for (guint i = 0; i < cx_plan_get_n_lanes (plan); i++)
+    TRANSLATE (cx_lane_get_name, cx_lane_set_name, cx_plan_get_lane (plan, i));
+  for (CxPhase phase = 0; phase < CX_N_PHASES; phase++)
+    for (guint i = 0; i < cx_plan_get_n_steps (plan, phase); i++)
+      {
+        CxStep *step = cx_plan_get_step (plan, phase, i);
+
+        TRANSLATE (cx_step_get_title, cx_step_set_title, step);
+        TRANSLATE (cx_step_get_owner, cx_step_set_owner, step);
+      }
+
+#undef TRANSLATE
+}
 
 /* Registered on first use: a constructor in a static library would be
  * dropped by the linker, as nothing refers to it */
@@ -162,8 +212,8 @@ cx_templates_list (void)
 
       template_ = g_new0 (CxTemplate, 1);
       template_->name = g_steal_pointer (&name);
-      template_->title = g_strdup (cx_plan_get_title (plan));
-      template_->description = g_strdup (cx_plan_get_description (plan));
+      template_->title = g_strdup (template_text (cx_plan_get_title (plan)));
+      template_->description = g_strdup (template_text (cx_plan_get_description (plan)));
       for (CxPhase phase = 0; phase < CX_N_PHASES; phase++)
         template_->n_steps += cx_plan_get_n_steps (plan, phase);
       g_ptr_array_add (list, template_);
@@ -261,6 +311,7 @@ cx_template_new_plan (const char  *name,
           g_strcmp0 (cx_lane_get_name (lane), default_names[kind]) == 0)
         cx_lane_set_name (lane, cx_lane_kind_default_name (kind));
     }
+  translate_template (plan);
 
   return plan;
 }

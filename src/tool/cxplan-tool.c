@@ -378,9 +378,15 @@ main (int    argc,
       char **argv)
 {
   const char *command;
+  const char *localedir;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, CX_LOCALEDIR);
+  /* CXPLAN_LOCALEDIR points an uninstalled run (and the tests) at a build
+   * tree's catalogues, _build/po; installed runs use CX_LOCALEDIR. */
+  localedir = g_getenv ("CXPLAN_LOCALEDIR");
+  if (localedir == NULL || *localedir == '\0')
+    localedir = CX_LOCALEDIR;
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
