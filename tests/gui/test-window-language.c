@@ -1,11 +1,14 @@
-/* test-window-german.c — the window in German, under Xvfb
+/* test-window-language.c — the window in German or Spanish, under Xvfb
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Runs the window with LANGUAGE=de and LANG=de_DE.UTF-8 against the build
- * tree's catalogue (CXPLAN_LOCALEDIR), as main.c binds it, and finds the
- * German of the welcome page, the header bar, the primary menu, the
- * checks' findings and the templates New Plan offers. Without the catalogue or the locale the test fails.
+ *   test-window-language LANG (de or es) [GTest options]
+ *
+ * Runs the window with LANGUAGE=LANG and LANG=ll_LL.UTF-8 against the
+ * build tree's catalogue (CXPLAN_LOCALEDIR), as main.c binds it, and
+ * finds that language's words, written out here, on the welcome page, the
+ * header bar, the primary menu, the checks' findings and the templates
+ * New Plan offers. Without the catalogue or the locale the test fails.
  */
 
 #include "config.h"
@@ -71,6 +74,41 @@ has_label (GPtrArray  *labels,
 }
 
 /* ------------------------------------------------------------------ */
+/* What each language's user sees, as its translators wrote it           */
+
+typedef struct
+{
+  const char *language;
+  const char *locale;
+  const char *welcome;
+  const char *open;
+  const char *menu[5];      /* Save, Save As…, Undo, Keyboard Shortcuts, About */
+  const char *english;      /* a menu item that must not be there */
+  const char *cx002;        /* CX002 on the sample's first step */
+  const char *template_title;
+  const char *template_description;   /* its start */
+} Language;
+
+static const Language languages[] = {
+  { "de", "de_DE.UTF-8", "Eine Customer Journey planen", "_Öffnen",
+    { "_Speichern", "Speichern _unter …", "_Rückgängig", "_Tastenkürzel",
+      "_Info zu CX Planner" },
+    "_Save",
+    "Der Schritt „Check stock on the store's website“ verspricht Niveau 4, liefert aber 2 "
+    "(Lücke 2)",
+    "Ein Besuch in unserem Geschäft", "Ausgangspunkt für eine Reise im Ladengeschäft" },
+  { "es", "es_ES.UTF-8", "Planificar un recorrido del cliente", "_Abrir",
+    { "_Guardar", "Guardar _como…", "Des_hacer", "Atajos del _teclado",
+      "Acerca _de CX Planner" },
+    "_Save",
+    "el paso “Check stock on the store's website” promete el nivel 4 pero entrega 2 "
+    "(brecha de 2)",
+    "Una visita a nuestra tienda", "Punto de partida para un recorrido en una tienda física" },
+};
+
+static const Language *language;
+
+/* ------------------------------------------------------------------ */
 
 static void
 test_welcome (void)
@@ -82,27 +120,25 @@ test_welcome (void)
 
   g_assert_true (ADW_IS_STATUS_PAGE (welcome));
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (welcome)), ==,
-                   "Eine Customer Journey planen");
+                   language->welcome);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (window->open_label_button)), ==,
-                   "_Öffnen");
+                   language->open);
 
-  /* The header bar's menus, the primary menu with GNOME's German for its
+  /* The header bar's menus, the primary menu with GNOME's words for its
    * common items */
   find_menus (window->header_bar, menus);
   for (guint i = 0; i < menus->len; i++)
     collect_labels (menus->pdata[i], labels);
   g_assert_cmpuint (labels->len, >=, 12);
-  g_assert_true (has_label (labels, "_Speichern"));
-  g_assert_true (has_label (labels, "Speichern _unter …"));
-  g_assert_true (has_label (labels, "_Rückgängig"));
-  g_assert_true (has_label (labels, "_Tastenkürzel"));
-  g_assert_true (has_label (labels, "_Info zu CX Planner"));
-  g_assert_false (has_label (labels, "_Save"));
+  for (guint i = 0; i < G_N_ELEMENTS (language->menu); i++)
+    if (!has_label (labels, language->menu[i]))
+      g_error ("no “%s” in the header bar's menus", language->menu[i]);
+  g_assert_false (has_label (labels, language->english));
 
   cx_gui_test_destroy_window (window);
 }
 
-/* A plan's findings come from the checks in German, their ids unchanged */
+/* A plan's findings come from the checks in the language, their ids unchanged */
 static void
 test_findings (void)
 {
@@ -119,8 +155,7 @@ test_findings (void)
     {
       const CxFinding *finding = cx_findings_panel_get_finding (window->findings_panel, i);
 
-      if (g_str_equal (finding->message, "Der Schritt „Check stock on the store's website“ "
-                                         "verspricht Niveau 4, liefert aber 2 (Lücke 2)"))
+      if (g_str_equal (finding->message, language->cx002))
         {
           g_assert_cmpstr (cx_check_info (finding->check)->id, ==, "CX002");
           seen = TRUE;
@@ -131,7 +166,7 @@ test_findings (void)
   cx_gui_test_destroy_window (window);
 }
 
-/* New Plan offers the templates by their German names */
+/* New Plan offers the templates by their names in the language */
 static void
 test_templates (void)
 {
@@ -144,9 +179,9 @@ test_templates (void)
 
       if (g_str_equal (template_->name, "retail-visit"))
         {
-          g_assert_cmpstr (template_->title, ==, "Ein Besuch in unserem Geschäft");
+          g_assert_cmpstr (template_->title, ==, language->template_title);
           g_assert_true (g_str_has_prefix (template_->description,
-                                           "Ausgangspunkt für eine Reise im Ladengeschäft"));
+                                           language->template_description));
           seen = TRUE;
         }
     }
@@ -159,16 +194,28 @@ main (int   argc,
 {
   const char *localedir = g_getenv ("CXPLAN_LOCALEDIR");
   g_autofree char *mo = NULL;
+  g_autofree char *prefix = NULL;
   const char *messages;
 
   g_assert_nonnull (localedir);
-  mo = g_build_filename (localedir, "de", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  for (guint i = 0; argc > 1 && i < G_N_ELEMENTS (languages); i++)
+    if (g_str_equal (argv[1], languages[i].language))
+      language = &languages[i];
+  if (language == NULL)
+    g_error ("usage: %s de|es [GTest options]", argv[0]);
+  /* GTest reads the rest */
+  argv[1] = argv[0];
+  argc--;
+  argv++;
+  mo = g_build_filename (localedir, language->language, "LC_MESSAGES", GETTEXT_PACKAGE ".mo",
+                         NULL);
 
-  /* What a German user has; GTK's initialization sets the locale from it */
+  /* What the language's user has; GTK's initialization sets the locale
+   * from it */
   g_unsetenv ("LC_ALL");
   g_unsetenv ("LC_MESSAGES");
-  g_setenv ("LANGUAGE", "de", TRUE);
-  g_setenv ("LANG", "de_DE.UTF-8", TRUE);
+  g_setenv ("LANGUAGE", language->language, TRUE);
+  g_setenv ("LANG", language->locale, TRUE);
   bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
@@ -180,12 +227,14 @@ main (int   argc,
   if (!g_file_test (mo, G_FILE_TEST_IS_REGULAR))
     g_error ("%s was not built", mo);
   messages = setlocale (LC_MESSAGES, NULL);
-  if (messages == NULL || !g_str_has_prefix (messages, "de_DE"))
-    g_error ("the locale de_DE.UTF-8 is not installed (build-aux/dev.sh installs locales-all)");
+  prefix = g_strndup (language->locale, 5);
+  if (messages == NULL || !g_str_has_prefix (messages, prefix))
+    g_error ("the locale %s is not installed (build-aux/dev.sh installs locales-all)",
+             language->locale);
 
-  g_test_add_func ("/window-german/welcome", test_welcome);
-  g_test_add_func ("/window-german/findings", test_findings);
-  g_test_add_func ("/window-german/templates", test_templates);
+  g_test_add_func ("/window-language/welcome", test_welcome);
+  g_test_add_func ("/window-language/findings", test_findings);
+  g_test_add_func ("/window-language/templates", test_templates);
 
   return cx_gui_test_run ();
 }
