@@ -220,20 +220,19 @@ on_click_pressed (CxMapView       *self,
   cx_map_view_set_selected_step (self, step);
   if (step != NULL)
     {
+      cairo_rectangle_t badges;
+
       /* The row clicked is the cursor's; a double click edits it there */
       cx_map_view_set_cursor_lane (self, map_y >= cx_map_layout_get_top_height (self->layout)
                                            ? cx_map_layout_lane_at (self->layout, map_y) : NULL);
-      g_autoptr(GPtrArray) findings = cx_map_view_get_step_findings (self, step);
-      cairo_rectangle_t badges;
-
       if (n_press == 2)
         cx_map_view_edit_cursor (self);
-      else if (findings->len > 0 &&
-               cx_map_layout_get_step_badges_rect (self->layout, step, &badges) &&
+      else if (cx_map_layout_get_step_badges_rect (self->layout, step, &badges) &&
                map_x >= badges.x && map_x < badges.x + badges.width &&
                map_y >= badges.y && map_y < badges.y + badges.height)
         {
-          /* Its findings, where they are drawn */
+          /* Its findings, where they are drawn (the window shows none
+           * when there are none) */
           _cx_map_view_emit_step_activated (self, step);
           _cx_map_view_emit_findings_activated (self, step);
         }
