@@ -31,6 +31,10 @@ CxPlan  *load_plan    (const char *path,
 void     json_string  (GString    *out,
                        const char *text);
 
+/* @n in decimal */
+void     append_uint  (GString    *out,
+                       guint       n);
+
 /* The commands */
 int      cmd_check    (int    argc,
                        char **argv);

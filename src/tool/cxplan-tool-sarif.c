@@ -104,7 +104,9 @@ append_result (GString         *out,
 {
   g_string_append (out, "{\"ruleId\": ");
   json_string (out, cx_check_info (finding->check)->id);
-  g_string_append_printf (out, ", \"ruleIndex\": %u, \"level\": ", (guint) finding->check);
+  g_string_append (out, ", \"ruleIndex\": ");
+  append_uint (out, finding->check);
+  g_string_append (out, ", \"level\": ");
   json_string (out, sarif_level (finding->severity));
   g_string_append (out, ",\n         \"message\": {\"text\": ");
   json_string (out, finding->message);
@@ -113,7 +115,11 @@ append_result (GString         *out,
   json_string (out, uri);
   g_string_append (out, "}");
   if (finding->line > 0)
-    g_string_append_printf (out, ", \"region\": {\"startLine\": %u}", finding->line);
+    {
+      g_string_append (out, ", \"region\": {\"startLine\": ");
+      append_uint (out, finding->line);
+      g_string_append_c (out, '}');
+    }
   g_string_append (out, "}}]");
 
   if (finding->accepted)
