@@ -20,11 +20,25 @@
 /* ------------------------------------------------------------------ */
 /* Attributes                                                          */
 
-void
-values_clear (Values *values)
+/* Appends the value of an attribute and a NUL; libxml2 leaves an '&'
+ * in a value as "&#38;" */
+static void
+append_value (GString       *out,
+              const xmlChar *value,
+              const xmlChar *end)
 {
-  for (guint i = 0; i < MAX_KNOWN_ATTRS; i++)
-    g_clear_pointer (&values->values[i], g_free);
+  const char *from = (const char *) value;
+  const char *stop = (const char *) end;
+  const char *amp;
+
+  while ((amp = memchr (from, '&', stop - from)) != NULL)
+    {
+      g_string_append_len (out, from, amp - from);
+      g_string_append_c (out, '&');
+      from = amp + (stop - amp >= 5 && memcmp (amp, "&#38;", 5) == 0 ? 5 : 1);
+    }
+  g_string_append_len (out, from, stop - from);
+  g_string_append_c (out, '\0');
 }
 
 CxExtras *
@@ -51,12 +65,18 @@ read_attrs (Reader             *r,
             const char * const *names,
             Values             *values)
 {
+  gssize offsets[MAX_KNOWN_ATTRS];
+
+  for (guint i = 0; i < MAX_KNOWN_ATTRS; i++)
+    offsets[i] = -1;
+  g_string_truncate (r->scratch, 0);
+
   for (int a = 0; a < attrs->n; a++)
     {
       const char *name = (const char *) attrs->raw[a * 5];
       const char *prefix = (const char *) attrs->raw[a * 5 + 1];
       const char *uri = (const char *) attrs->raw[a * 5 + 2];
-      g_autofree char *copy = attr_value_dup (attrs->raw[a * 5 + 3], attrs->raw[a * 5 + 4]);
+      g_autofree char *copy = NULL;
       guint i;
 
       if (uri == NULL)
@@ -70,7 +90,9 @@ read_attrs (Reader             *r,
           /* XML itself forbids an attribute twice */
           if (names != NULL && names[i] != NULL)
             {
-              values->values[i] = g_steal_pointer (&copy);
+              g_assert (i < MAX_KNOWN_ATTRS);
+              offsets[i] = r->scratch->len;
+              append_value (r->scratch, attrs->raw[a * 5 + 3], attrs->raw[a * 5 + 4]);
               continue;
             }
 
@@ -84,6 +106,7 @@ read_attrs (Reader             *r,
           reader_warn (r, frame->line,
                        _("attribute '%s' on <%s> is from a newer version of the format; "
                          "it is kept as it is"), name, element_name (frame));
+          copy = attr_value_dup (attrs->raw[a * 5 + 3], attrs->raw[a * 5 + 4]);
           if (!keep_attr (r, frame, NULL, NULL, name, copy))
             return FALSE;
         }
@@ -96,10 +119,15 @@ read_attrs (Reader             *r,
               return FALSE;
             }
 
+          copy = attr_value_dup (attrs->raw[a * 5 + 3], attrs->raw[a * 5 + 4]);
           if (!keep_attr (r, frame, uri, prefix, name, copy))
             return FALSE;
         }
     }
+
+  /* the buffer has stopped moving */
+  for (guint i = 0; i < MAX_KNOWN_ATTRS; i++)
+    values->values[i] = offsets[i] >= 0 ? r->scratch->str + offsets[i] : NULL;
 
   return TRUE;
 }

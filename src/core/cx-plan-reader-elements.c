@@ -47,7 +47,7 @@ start_threshold (Reader         *r,
                  const SaxAttrs *attrs)
 {
   static const char * const names[] = { "name", "value", NULL };
-  g_auto(Values) v = { { NULL } };
+  Values v = { { NULL } };
   CxPlan *plan = r->plan;
   CxThreshold *threshold = g_new0 (CxThreshold, 1);
   const CxThresholdInfo *info;
@@ -94,7 +94,7 @@ start_disable (Reader         *r,
                const SaxAttrs *attrs)
 {
   static const char * const names[] = { "check", NULL };
-  g_auto(Values) v = { { NULL } };
+  Values v = { { NULL } };
   CxDisable *disable = g_new0 (CxDisable, 1);
 
   disable->line = frame->line;
@@ -112,7 +112,7 @@ start_disable (Reader         *r,
       return FALSE;
     }
 
-  disable->check = g_steal_pointer (&v.values[0]);
+  disable->check = g_strdup (v.values[0]);
   if (!cx_check_lookup (disable->check, NULL))
     reader_warn (r, frame->line,
                  _("check %s is not known to this version; the setting is kept as it is"),
@@ -128,7 +128,7 @@ start_accept (Reader         *r,
               const SaxAttrs *attrs)
 {
   static const char * const names[] = { "check", "ref", "phase", NULL };
-  g_auto(Values) v = { { NULL } };
+  Values v = { { NULL } };
   CxAccept *accept = g_new0 (CxAccept, 1);
 
   accept->line = frame->line;
@@ -146,7 +146,7 @@ start_accept (Reader         *r,
                    _("'%s' is not a check id: check ids are like CX005"), v.values[0]);
       return FALSE;
     }
-  accept->check = g_steal_pointer (&v.values[0]);
+  accept->check = g_strdup (v.values[0]);
 
   if (v.values[1] != NULL && v.values[2] != NULL)
     {
@@ -169,7 +169,7 @@ start_accept (Reader         *r,
                      "whose finding is accepted"));
       return FALSE;
     }
-  accept->ref = g_steal_pointer (&v.values[1]);
+  accept->ref = g_strdup (v.values[1]);
 
   if (v.values[2] != NULL &&
       !parse_enum (r, frame, "phase", v.values[2], CX_TYPE_PHASE, &accept->phase))
@@ -189,7 +189,7 @@ start_persona (Reader         *r,
                const SaxAttrs *attrs)
 {
   static const char * const names[] = { "id", "mood", NULL };
-  g_auto(Values) v = { { NULL } };
+  Values v = { { NULL } };
   CxPersona *persona = g_object_new (CX_TYPE_PERSONA, NULL);
 
   persona->line = frame->line;
@@ -201,7 +201,7 @@ start_persona (Reader         *r,
   if (!read_attrs (r, frame, attrs, names, &v))
     return FALSE;
 
-  persona->id = g_steal_pointer (&v.values[0]);
+  persona->id = g_strdup (v.values[0]);
   if (!take_id (r, frame, persona->id, G_OBJECT (persona)))
     return FALSE;
 
@@ -222,7 +222,7 @@ start_lane (Reader         *r,
             const SaxAttrs *attrs)
 {
   static const char * const names[] = { "id", "kind", NULL };
-  g_auto(Values) v = { { NULL } };
+  Values v = { { NULL } };
   CxLane *lane = g_object_new (CX_TYPE_LANE, NULL);
   guint *once = NULL;
   int kind;
@@ -236,7 +236,7 @@ start_lane (Reader         *r,
   if (!read_attrs (r, frame, attrs, names, &v))
     return FALSE;
 
-  lane->id = g_steal_pointer (&v.values[0]);
+  lane->id = g_strdup (v.values[0]);
   if (!take_id (r, frame, lane->id, G_OBJECT (lane)) ||
       !require_attr (r, frame, "kind", v.values[1]) ||
       !parse_enum (r, frame, "lane kind", v.values[1], CX_TYPE_LANE_KIND, &kind))
@@ -268,7 +268,7 @@ start_phase (Reader         *r,
              const SaxAttrs *attrs)
 {
   static const char * const names[] = { "kind", NULL };
-  g_auto(Values) v = { { NULL } };
+  Values v = { { NULL } };
   CxPlan *plan = r->plan;
   CxPhase expected = MIN (r->phases_seen, CX_PHASE_RECOVERY);
   int kind;
@@ -311,7 +311,7 @@ start_step (Reader         *r,
   static const char * const names[] = {
     "id", "channel", "owner", "persona", "evidence", "wow", "moment-of-truth", "recovers", NULL
   };
-  g_auto(Values) v = { { NULL } };
+  Values v = { { NULL } };
   CxPhase phase = GPOINTER_TO_UINT (frame->object);
   CxStep *step = g_object_new (CX_TYPE_STEP, NULL);
   gboolean flag;
@@ -327,7 +327,7 @@ start_step (Reader         *r,
   if (!read_attrs (r, frame, attrs, names, &v))
     return FALSE;
 
-  step->id = g_steal_pointer (&v.values[0]);
+  step->id = g_strdup (v.values[0]);
   if (!take_id (r, frame, step->id, G_OBJECT (step)))
     return FALSE;
 
@@ -339,7 +339,7 @@ start_step (Reader         *r,
     }
   step->owner = cx_text_dup (v.values[2]);
   /* references are kept as written; check CX008 says whether they resolve */
-  step->persona = g_steal_pointer (&v.values[3]);
+  step->persona = g_strdup (v.values[3]);
   if (v.values[4] != NULL)
     {
       if (!parse_enum (r, frame, "evidence", v.values[4], CX_TYPE_EVIDENCE, &value))
@@ -352,7 +352,7 @@ start_step (Reader         *r,
   if (!parse_bool (r, frame, "moment-of-truth", v.values[6], &flag))
     return FALSE;
   step->moment_of_truth = flag;
-  step->recovers = g_steal_pointer (&v.values[7]);
+  step->recovers = g_strdup (v.values[7]);
 
   return TRUE;
 }
@@ -366,7 +366,7 @@ start_failure (Reader         *r,
     "id", "severity", "occurrence", "detection", "leads-to", NULL
   };
   static const char * const score_names[] = { "severity", "occurrence", "detection" };
-  g_auto(Values) v = { { NULL } };
+  Values v = { { NULL } };
   CxStep *step = frame->object;
   CxFailure *failure = g_object_new (CX_TYPE_FAILURE, NULL);
   int *scores[] = { &failure->severity, &failure->occurrence, &failure->detection };
@@ -380,7 +380,7 @@ start_failure (Reader         *r,
   if (!read_attrs (r, frame, attrs, names, &v))
     return FALSE;
 
-  failure->id = g_steal_pointer (&v.values[0]);
+  failure->id = g_strdup (v.values[0]);
   if (!take_id (r, frame, failure->id, G_OBJECT (failure)))
     return FALSE;
 
@@ -391,7 +391,7 @@ start_failure (Reader         *r,
                       CX_SCORE_MIN, CX_SCORE_MAX, scores[i]))
         return FALSE;
     }
-  failure->leads_to = g_steal_pointer (&v.values[4]);
+  failure->leads_to = g_strdup (v.values[4]);
 
   return TRUE;
 }
@@ -405,7 +405,7 @@ start_level (Reader         *r,
              CxExtras      **extras)
 {
   static const char * const names[] = { "level", NULL };
-  g_auto(Values) v = { { NULL } };
+  Values v = { { NULL } };
 
   return begin_text (r, frame, attrs, text, extras, names, &v) &&
          require_attr (r, frame, "level", v.values[0]) &&
@@ -418,7 +418,7 @@ start_emotion (Reader         *r,
                const SaxAttrs *attrs)
 {
   static const char * const names[] = { "value", NULL };
-  g_auto(Values) v = { { NULL } };
+  Values v = { { NULL } };
   CxStep *step = frame->object;
   int value;
 
@@ -438,7 +438,7 @@ start_cell (Reader         *r,
             const SaxAttrs *attrs)
 {
   static const char * const names[] = { "lane", NULL };
-  g_auto(Values) v = { { NULL } };
+  Values v = { { NULL } };
   CxStep *step = frame->object;
   CxCell *cell = g_new0 (CxCell, 1);
 
@@ -449,7 +449,7 @@ start_cell (Reader         *r,
       !require_attr (r, frame, "lane", v.values[0]))
     return FALSE;
 
-  cell->lane = g_steal_pointer (&v.values[0]);
+  cell->lane = g_strdup (v.values[0]);
   return TRUE;
 }
 
@@ -459,7 +459,7 @@ start_link (Reader         *r,
             const SaxAttrs *attrs)
 {
   static const char * const names[] = { "kind", "step", NULL };
-  g_auto(Values) v = { { NULL } };
+  Values v = { { NULL } };
   CxStep *step = frame->object;
   CxLink *link = g_new0 (CxLink, 1);
   int kind;
@@ -475,7 +475,7 @@ start_link (Reader         *r,
     return FALSE;
 
   link->kind = kind;
-  link->step = g_steal_pointer (&v.values[1]);
+  link->step = g_strdup (v.values[1]);
   return TRUE;
 }
 
@@ -498,7 +498,7 @@ start_known_element (Reader         *r,
                      const SaxAttrs *attrs)
 {
   CxPlan *plan = r->plan;
-  g_auto(Values) none = { { NULL } };
+  Values none = { { NULL } };
 
   switch (frame->kind)
     {
@@ -687,9 +687,10 @@ start_root (Reader         *r,
             const SaxAttrs *attrs)
 {
   static const char * const names[] = { "version", NULL };
-  g_auto(Values) v = { { NULL } };
+  Values v = { { NULL } };
   Frame *frame = reader_top (r);
   const char *href = (const char *) uri;
+  g_autofree char *version_copy = NULL;
   const char *version = NULL;
   guint64 major = 0, minor = 0;
   char *end = NULL;
@@ -741,8 +742,9 @@ start_root (Reader         *r,
     {
       if (attrs->raw[a * 5 + 2] == NULL && strcmp ((const char *) attrs->raw[a * 5], "version") == 0)
         {
-          v.values[0] = attr_value_dup (attrs->raw[a * 5 + 3], attrs->raw[a * 5 + 4]);
-          version = v.values[0];
+          g_free (version_copy);
+          version_copy = attr_value_dup (attrs->raw[a * 5 + 3], attrs->raw[a * 5 + 4]);
+          version = version_copy;
         }
     }
   if (version == NULL)
@@ -787,7 +789,7 @@ start_root (Reader         *r,
                  version, CX_FORMAT_VERSION);
 
   g_free (r->plan->version);
-  r->plan->version = g_steal_pointer (&v.values[0]);
+  r->plan->version = g_steal_pointer (&version_copy);
 
   /* Foreign namespaces declared on the root stay declared there */
   for (int i = 0; i < n_namespaces; i++)

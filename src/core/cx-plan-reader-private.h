@@ -126,6 +126,7 @@ typedef struct
   GPtrArray        *warnings;       /* CxDiagnostic */
   GArray           *stack;          /* Frame */
   GString          *text;           /* the text of the open text element */
+  GString          *scratch;        /* the known attributes' values (Values) */
   gboolean          newer_minor;    /* unknown content of ours is kept, not refused */
   guint             phases_seen;
   guint             emotion_lane_line;
@@ -181,10 +182,13 @@ const KindInfo *kind_info           (Kind         kind);
 char        *attr_value_dup         (const xmlChar  *value,
                                      const xmlChar  *end);
 
-/* The known attributes of an element, as NUL-terminated copies */
+/* The known attributes of an element, NUL-terminated, in the reader's
+ * scratch buffer until the next element: what the model keeps is copied
+ * from there, what is only parsed (levels, kinds, flags) is never
+ * allocated */
 typedef struct
 {
-  char *values[MAX_KNOWN_ATTRS];
+  const char *values[MAX_KNOWN_ATTRS];
 } Values;
 
 /* cx-plan-reader-input.c */
@@ -196,8 +200,6 @@ gboolean     check_bytes            (Reader             *r,
                                      gsize               length);
 
 /* cx-plan-reader-attrs.c */
-void         values_clear           (Values             *values);
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Values, values_clear)
 CxExtras    *extras_of              (Frame              *frame);
 const char  *element_name           (Frame              *frame);
 gboolean     read_attrs             (Reader             *r,

@@ -546,12 +546,39 @@ refuse_prescanned (Reader        *r,
                  scan->name, CX_MAX_NAMESPACES);
 }
 
+/* libxml2 reads the bytes through this, a few kilobytes at a time, into
+ * a buffer it keeps small: a copy of the whole of them (what
+ * xmlCreateMemoryParserCtxt() makes) costs a 10,000-step plan 6 MB of
+ * fresh pages. (The no-copy buffer of xmlParserInputBufferCreateStatic()
+ * loses its place near the end of the input in libxml2 2.9.) */
+typedef struct
+{
+  const char *data;
+  gsize       left;
+} Source;
+
+static int
+source_read (void *context,
+             char *buffer,
+             int   length)
+{
+  Source *source = context;
+  gsize n = MIN ((gsize) MAX (length, 0), source->left);
+
+  memcpy (buffer, source->data, n);
+  source->data += n;
+  source->left -= n;
+
+  return (int) n;
+}
+
 static void
 parse (Reader     *r,
        const char *data,
        gsize       length)
 {
   g_auto(Prescan) scan = { 0, };
+  Source source = { data, 0 };
   xmlParserCtxtPtr ctxt;
   xmlSAXHandlerPtr sax;
   gsize parsed;
@@ -581,9 +608,9 @@ parse (Reader     *r,
     }
 
   install_entity_loader ();
+  source.left = parsed;
 
-  /* libxml2 copies the bytes: it needs them to end in a NUL */
-  ctxt = xmlCreateMemoryParserCtxt (data, (int) parsed);
+  ctxt = xmlCreateIOParserCtxt (NULL, NULL, source_read, NULL, &source, XML_CHAR_ENCODING_NONE);
   if (ctxt == NULL)
     {
       reader_fail (r, CX_PLAN_ERROR_TOO_LARGE, 1, _("out of memory while reading"));
@@ -676,6 +703,7 @@ read_data (const char    *data,
   r.warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) cx_diagnostic_free);
   r.stack = g_array_sized_new (FALSE, TRUE, sizeof (Frame), 16);
   r.text = g_string_sized_new (256);
+  r.scratch = g_string_sized_new (256);
   foreign_init (&r);
 
   if (display_name == NULL)
@@ -687,6 +715,7 @@ read_data (const char    *data,
 
   g_array_unref (r.stack);
   g_string_free (r.text, TRUE);
+  g_string_free (r.scratch, TRUE);
   foreign_clear (&r);
   g_free (r.xml_error);
   if (stats != NULL)
@@ -802,10 +831,11 @@ cx_plan_read_from_file (GFile         *file,
                         GError       **error)
 {
   g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GByteArray) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
-  guint8 buffer[65536];
+  gsize capacity = 64 * 1024;
   gssize n_read;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -817,16 +847,29 @@ cx_plan_read_from_file (GFile         *file,
   if (stream == NULL)
     goto io_error;
 
+  /* The size the file says it has sizes the buffer, up to the limit, with
+   * room for the read that finds the end: a file that tells the truth is
+   * read in place, in one piece */
+  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable,
+                                         NULL);
+  if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE))
+    capacity += CLAMP (g_file_info_get_size (info), 0, (goffset) CX_MAX_FILE_SIZE);
+
   /* Read in chunks and stop past the limit: a file's reported size can
    * lie (a pipe, /dev/zero), the bytes cannot. */
-  bytes = g_byte_array_new ();
-  while ((n_read = g_input_stream_read (G_INPUT_STREAM (stream), buffer, sizeof buffer,
-                                        cancellable, &local_error)) > 0)
+  bytes = g_byte_array_sized_new (capacity);
+  do
     {
-      g_byte_array_append (bytes, buffer, n_read);
-      if (bytes->len > CX_MAX_FILE_SIZE)
-        break;
+      guint len = bytes->len;
+
+      if (len == capacity)
+        capacity = MIN (capacity * 2, CX_MAX_FILE_SIZE + 64 * 1024);
+      g_byte_array_set_size (bytes, capacity);
+      n_read = g_input_stream_read (G_INPUT_STREAM (stream), bytes->data + len, capacity - len,
+                                    cancellable, &local_error);
+      g_byte_array_set_size (bytes, len + MAX (n_read, 0));
     }
+  while (n_read > 0 && bytes->len <= CX_MAX_FILE_SIZE);
   if (n_read < 0)
     goto io_error;
 
