@@ -275,6 +275,15 @@ sed 's/^\( *\)</\1\1</' "$sample" > "$plan"
 title=$(sed -n 's:.*<title>\(.*\)</title>.*:\1:p' "$sample" | head -n 1)
 shot=$work/window.png
 
+# The command line in the sandbox: check, and export through its helper in
+# /app/libexec (which alone links cairo and pango)
+installed_sample=/app/share/cxplan/samples/team-gear-store.cxplan
+check "the installed cxplan-tool checks a sample" \
+  flatpak run --command=cxplan-tool "$app_id" check --fail-on=never "$installed_sample"
+check "the installed cxplan-tool exports a map through its helper" \
+  flatpak run --command=sh "$app_id" -c \
+  'cxplan-tool export "$1" -o /tmp/map.png && test -s /tmp/map.png' _ "$installed_sample"
+
 # Runs on this machine share /run/user/UID/doc, the portal's mount: one at a time
 exec 9> "$XDG_RUNTIME_DIR/cxplan-flatpak-run.lock"
 flock -w 900 9 || fail "no other run holds $XDG_RUNTIME_DIR/cxplan-flatpak-run.lock"

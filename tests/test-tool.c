@@ -284,6 +284,45 @@ test_usage_errors (Fixture       *f,
   g_assert_true (g_str_has_prefix (f->out, "cxplan-tool " PACKAGE_VERSION));
 }
 
+/* export runs a helper of its own, which alone loads cairo and pango; the
+ * other commands start without them */
+static void
+test_export_helper (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *quiet = put_file (f, "quiet.cxplan", plan_info_only);
+  g_autofree char *map = g_build_filename (f->dir, "map.svg", NULL);
+  g_autofree char *svg = NULL;
+
+  run (f, "export", "quiet.cxplan", "-o", "map.svg", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_true (g_file_get_contents (map, &svg, NULL, NULL));
+  g_assert_nonnull (strstr (svg, "<svg"));
+
+  /* its own usage errors, under its command's name */
+  run (f, "export", "quiet.cxplan", NULL);
+  g_assert_cmpint (f->status, ==, 64);
+  g_assert_nonnull (strstr (f->err, "export needs -o OUT"));
+
+  /* a helper that is not there: said, with its path, and exit status 2 */
+  g_setenv ("CXPLAN_LIBEXECDIR", f->dir, TRUE);
+  run (f, "export", "quiet.cxplan", "-o", "map.png", NULL);
+  g_unsetenv ("CXPLAN_LIBEXECDIR");
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_nonnull (strstr (f->err, "cannot run the map exporter"));
+  g_assert_nonnull (strstr (f->err, "cxplan-tool-export"));
+
+  /* glibc's loader lists what a check loads */
+  g_setenv ("LD_DEBUG", "libs", TRUE);
+  run (f, "check", "quiet.cxplan", NULL);
+  g_unsetenv ("LD_DEBUG");
+  if (strstr (f->err, "libglib-2.0") != NULL)
+    {
+      g_assert_null (strstr (f->err, "libcairo"));
+      g_assert_null (strstr (f->err, "libpango"));
+    }
+}
+
 static void
 test_fmt (Fixture       *f,
           gconstpointer  data)
@@ -392,6 +431,7 @@ main (int   argc,
   ADD ("/tool/check/refused", test_check_refused);
   ADD ("/tool/check/bad-corpus", test_refuses_bad_corpus);
   ADD ("/tool/usage", test_usage_errors);
+  ADD ("/tool/export/helper", test_export_helper);
   ADD ("/tool/fmt/canonical", test_fmt);
   ADD ("/tool/fmt/foreign", test_fmt_keeps_foreign);
   ADD ("/tool/new", test_new);
