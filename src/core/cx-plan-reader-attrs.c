@@ -81,9 +81,10 @@ read_attrs (Reader             *r,
 
       if (uri == NULL)
         {
+          /* the first letters differ mostly: strcmp() only where they do not */
           for (i = 0; names != NULL && names[i] != NULL; i++)
             {
-              if (strcmp (names[i], name) == 0)
+              if (names[i][0] == name[0] && strcmp (names[i], name) == 0)
                 break;
             }
 
@@ -265,16 +266,16 @@ take_id (Reader     *r,
       return FALSE;
     }
 
-  other = g_hash_table_lookup (r->plan->ids, id);
-  if (other != NULL)
+  /* registered unless taken: one lookup for the common case */
+  if (!cx_plan_register_id (r->plan, id, object))
     {
+      other = g_hash_table_lookup (r->plan->ids, id);
       reader_fail (r, CX_PLAN_ERROR_INVALID, frame->line,
                    _("duplicate id '%s': it is already used on line %u"),
                    id, object_line (other));
       return FALSE;
     }
 
-  cx_plan_register_id (r->plan, id, object);
   return TRUE;
 }
 

@@ -127,6 +127,7 @@ typedef struct
   GArray           *stack;          /* Frame */
   GString          *text;           /* the text of the open text element */
   GString          *scratch;        /* the known attributes' values (Values) */
+  const xmlChar    *our_uri;        /* CX_NAMESPACE as libxml2's dictionary has it */
   gboolean          newer_minor;    /* unknown content of ours is kept, not refused */
   guint             phases_seen;
   guint             emotion_lane_line;

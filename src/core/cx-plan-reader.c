@@ -262,6 +262,7 @@ on_start_element (void           *ctx,
   const ChildRule *rules;
   Frame frame = { 0, };
   guint line = reader_line (r);
+  gboolean ours;
 
   if (r->failed || !ctxt->wellFormed || !ctxt->nsWellFormed || !reader_poll (r))
     return;
@@ -274,7 +275,12 @@ on_start_element (void           *ctx,
       return;
     }
 
-  if (is_xinclude (uri))
+  /* libxml2 gives the namespace of every element from its dictionary: the
+   * pointer of ours, once seen, spares the XInclude compares (and the
+   * compare that it is still ours costs less than a lookup) */
+  ours = uri != NULL && uri == r->our_uri && is_our_namespace (uri);
+
+  if (!ours && is_xinclude (uri))
     {
       reader_fail (r, CX_PLAN_ERROR_UNSAFE, line,
                    _("XInclude (<%s>) is not allowed in a .cxplan file"),
@@ -306,7 +312,12 @@ on_start_element (void           *ctx,
       return;
     }
 
-  if (!is_our_namespace (uri))
+  if (!ours && is_our_namespace (uri))
+    {
+      r->our_uri = uri;
+      ours = TRUE;
+    }
+  if (!ours)
     {
       foreign_start (r, parent, localname, prefix, uri, namespaces, n_namespaces, &attrs);
       return;
@@ -315,7 +326,7 @@ on_start_element (void           *ctx,
   rules = kind_info (parent->kind)->children;
   for (guint i = 0; rules[i].name != NULL; i++)
     {
-      if (strcmp (rules[i].name, (const char *) localname) != 0)
+      if (rules[i].name[0] != localname[0] || strcmp (rules[i].name, (const char *) localname) != 0)
         continue;
       /* A threshold a newer minor version added is newer content, kept
        * whole like an unknown element */
