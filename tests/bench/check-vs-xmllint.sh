@@ -22,10 +22,15 @@ echo "findings: $("$tool" check --fail-on=never "$plan" 2>&1 >/dev/null)"
 
 if command -v hyperfine >/dev/null 2>&1; then
   hyperfine --warmup 3 --min-runs 20 -N \
-    --export-markdown "$work/result.md" \
+    --export-markdown "$work/result.md" --export-csv "$work/result.csv" \
     -n "cxplan-tool check" "$tool check --fail-on=never --format=json $plan" \
     -n "xmllint --noout" "xmllint --noout --nonet $plan" >&2
   cat "$work/result.md"
+  # command,mean,stddev,median,user,system,min,max (seconds): the ratios of
+  # the means, the medians and the fastest runs (the least disturbed)
+  awk -F, 'NR == 2 { m = $2; d = $4; n = $7 }
+           NR == 3 { printf "ratio: %.2f (means), %.2f (medians), %.2f (fastest runs)\n",
+                     m / $2, d / $4, n / $7 }' "$work/result.csv"
   exit 0
 fi
 
