@@ -554,6 +554,9 @@ _cx_window_properties_actions_init (CxWindow *self)
   adw_squeezer_set_transition_type (ADW_SQUEEZER (self->persona_squeezer),
                                     ADW_SQUEEZER_TRANSITION_TYPE_NONE);
   adw_squeezer_set_homogeneous (ADW_SQUEEZER (self->persona_squeezer), FALSE);
+  /* The names while the whole name fits, not a name cut to "Every …" */
+  adw_squeezer_set_switch_threshold_policy (ADW_SQUEEZER (self->persona_squeezer),
+                                            ADW_FOLD_THRESHOLD_POLICY_NATURAL);
   adw_squeezer_add (ADW_SQUEEZER (self->persona_squeezer), switcher);
   adw_squeezer_add (ADW_SQUEEZER (self->persona_squeezer),
                     GTK_WIDGET (self->persona_menu_button));

@@ -180,6 +180,25 @@ test_persona_switcher (void)
   cx_gui_test_destroy_window (window);
 }
 
+/* Whether a label under @widget is cut short */
+static gboolean
+has_ellipsized_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (has_ellipsized_label (child))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* Narrow, the names give way to an icon, then to the main menu; wide,
  * the main menu has no personas */
 static void
@@ -198,6 +217,14 @@ check_width (int      width,
   section = G_MENU_MODEL (window->persona_menu_section);
   g_assert_cmpint (gtk_widget_get_mapped (GTK_WIDGET (window->persona_switcher)), ==, names);
   g_assert_cmpint (g_menu_model_get_n_items (section), ==, in_menu ? 1 : 0);
+  /* Shown, the name is whole ("Every …" was what a window of 1200 pixels
+   * showed, while the title took more room than its text needed), and so
+   * is the plan's title */
+  if (names)
+    {
+      g_assert_false (has_ellipsized_label (GTK_WIDGET (window->persona_switcher)));
+      g_assert_false (has_ellipsized_label (GTK_WIDGET (window->window_title)));
+    }
   if (in_menu)
     {
       g_autoptr(GMenuModel) personas = g_menu_model_get_item_link (section, 0, G_MENU_LINK_SUBMENU);
