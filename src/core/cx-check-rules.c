@@ -27,7 +27,7 @@ static char *
 format_half (int twice)
 {
   if (twice % 2 == 0)
-    return g_strdup_printf ("%d", twice / 2);
+    return cx_check_format ("%d", twice / 2);
 
   return g_strdup_printf ("%.1f", twice / 2.0);
 }
@@ -151,8 +151,8 @@ check_wow (CheckRun *run,
       if (n_named > 0)
         g_string_append (named, _(", "));
       /* TRANSLATORS: a step that misses a wow moment's bar, and its level */
-      g_string_append_printf (named, _("'%s' (%d)"), cx_check_step_name (later),
-                              later->delivered_level);
+      cx_check_append (named, _("'%s' (%d)"), cx_check_step_name (later),
+                       later->delivered_level);
     }
 
   cx_check_report (run, CX_CHECK_UNSUSTAINABLE_WOW, CX_SEVERITY_WARNING,
