@@ -79,15 +79,15 @@ const char  *cx_check_failure_name (CxFailure  *failure);
 const char  *cx_check_persona_name (CxPersona  *persona);
 const char  *cx_check_phase_name   (CxPhase     phase);
 
-/* What g_strdup_printf() and g_string_append_printf() make of @format,
- * cheaper for the conversions the messages use */
+/* cx-check-format.c: what g_strdup_printf() and g_string_append_printf()
+ * make of @format, cheaper for the conversions the messages use */
 char        *cx_check_format       (const char *format,
                                     ...) G_GNUC_PRINTF (1, 2);
 void         cx_check_append       (GString    *string,
                                     const char *format,
                                     ...) G_GNUC_PRINTF (2, 3);
 
-/* A finding of @check at the element the walk stands on */
+/* cx-check-format.c: a finding of @check at the element the walk stands on */
 void         cx_check_report       (CheckRun   *run,
                                     CxCheckId   check,
                                     CxSeverity  severity,
