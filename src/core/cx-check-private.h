@@ -35,6 +35,22 @@ typedef struct
   GArray *by_bar[CX_LEVEL_MAX + 1];   /* guint; [0] unused: a bar is at least 1 */
 } WowGroup;
 
+typedef enum
+{
+  REF_RESOLVED,     /* or no reference at all */
+  REF_MISSING,
+  REF_WRONG_KIND,
+} RefState;
+
+/* What a cell's lane, as written, resolves to: looked up once a run,
+ * however many cells name it, for CX008 and CX021 alike */
+typedef struct
+{
+  RefState  state;
+  CxLane   *lane;       /* when it resolves to a lane, else NULL */
+  guint     step_mark;  /* CX008: the run's step_mark when a cell of that step had it */
+} LaneRef;
+
 /* One run of the checks: what it gathers before its walk, and where the
  * walk stands */
 typedef struct
@@ -66,6 +82,12 @@ typedef struct
   GHashTable *first_of_persona; /* CX019: persona id (not owned) → journey index + 1 */
   gboolean    has_backstage;    /* CX021: a lane of kind backstage or support */
 
+  GHashTable *lane_refs;        /* lane id as cells write it (not owned) → LaneRef */
+  GPtrArray  *cell_lanes;       /* LaneRef (not owned) of each cell of the step the walk
+                                 * stands on, NULL for a cell without a lane; filled only
+                                 * when a check that asks is enabled */
+  guint       step_mark;        /* counts the steps whose cell lanes were looked up */
+
   CxFinding   here;             /* the element the walk stands on; ids borrowed */
   guint       journey_index;
 
@@ -94,13 +116,6 @@ void         cx_check_report       (CheckRun   *run,
                                     const char *format,
                                     ...) G_GNUC_PRINTF (4, 5);
 
-typedef enum
-{
-  REF_RESOLVED,     /* or no reference at all */
-  REF_MISSING,
-  REF_WRONG_KIND,
-} RefState;
-
 /* cx-check.c: what @id names in the plan, if it is of @type */
 RefState     cx_check_resolve      (CheckRun   *run,
                                     const char *id,
@@ -113,11 +128,11 @@ void         cx_check_run_phase    (CheckRun   *run,
 void         cx_check_run_step     (CheckRun   *run,
                                     CxStep     *step,
                                     CxPhase     phase);
-/* @lanes_seen: the lanes of the step's cells before this one */
+/* @lane: what the cell's lane resolves to (run->cell_lanes) */
 void         cx_check_run_cell     (CheckRun   *run,
                                     CxStep     *step,
                                     CxCell     *cell,
-                                    GHashTable *lanes_seen);
+                                    LaneRef    *lane);
 void         cx_check_run_failure  (CheckRun   *run,
                                     CxFailure  *failure);
 void         cx_check_run_link     (CheckRun   *run,

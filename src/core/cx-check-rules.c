@@ -266,34 +266,32 @@ cx_check_run_step (CheckRun *run,
                      cx_check_step_name (step));
 }
 
-/* @lanes_seen: the lanes of the step's cells before this one */
+/* @lane: what the cell's lane resolves to (run->cell_lanes) */
 void
-cx_check_run_cell (CheckRun   *run,
-                   CxStep     *step,
-                   CxCell     *cell,
-                   GHashTable *lanes_seen)
+cx_check_run_cell (CheckRun *run,
+                   CxStep   *step,
+                   CxCell   *cell,
+                   LaneRef  *lane)
 {
-  GObject *lane = NULL;
-  RefState state;
-
   if (!run->enabled[CX_CHECK_BROKEN_REFERENCE] || cell->lane == NULL)
     return;
 
-  state = cx_check_resolve (run, cell->lane, CX_TYPE_LANE, &lane);
-  if (state != REF_RESOLVED)
+  if (lane->state != REF_RESOLVED)
     broken (run,
-            state == REF_MISSING
+            lane->state == REF_MISSING
             ? _("step '%s' has a cell in lane '%s', which does not exist")
             : _("step '%s' has a cell in lane '%s', which is not a lane"),
             cx_check_step_name (step), cell->lane);
-  else if (lane != NULL && !cx_lane_kind_holds_text (CX_LANE (lane)->kind))
+  else if (lane->lane != NULL && !cx_lane_kind_holds_text (lane->lane->kind))
     broken (run, _("step '%s' has a cell in lane '%s', whose kind '%s' holds no text"),
             cx_check_step_name (step), cell->lane,
-            cx_enum_to_nick (CX_TYPE_LANE_KIND, CX_LANE (lane)->kind));
+            cx_enum_to_nick (CX_TYPE_LANE_KIND, lane->lane->kind));
 
-  if (!g_hash_table_add (lanes_seen, cell->lane))
+  /* A second cell of the step in a lane finds its mark there */
+  if (lane->step_mark == run->step_mark)
     broken (run, _("step '%s' has more than one cell in lane '%s'"),
             cx_check_step_name (step), cell->lane);
+  lane->step_mark = run->step_mark;
 }
 
 void

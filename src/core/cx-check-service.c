@@ -159,18 +159,17 @@ has_blueprint_gap (CheckRun *run,
 {
   gboolean front = FALSE;
 
+  /* The walk resolved the lanes of the step's cells (run->cell_lanes) */
   for (guint c = 0; step->cells != NULL && c < step->cells->len; c++)
     {
       CxCell *cell = g_ptr_array_index (step->cells, c);
-      GObject *lane = NULL;
+      LaneRef *lane = g_ptr_array_index (run->cell_lanes, c);
       CxLaneKind kind;
 
-      if (is_blank (cell->text) ||
-          cx_check_resolve (run, cell->lane, CX_TYPE_LANE, &lane) != REF_RESOLVED ||
-          lane == NULL)
+      if (is_blank (cell->text) || lane == NULL || lane->lane == NULL)
         continue;
 
-      kind = CX_LANE (lane)->kind;
+      kind = lane->lane->kind;
       if (kind == CX_LANE_KIND_BACKSTAGE || kind == CX_LANE_KIND_SUPPORT)
         return FALSE;
       front |= kind == CX_LANE_KIND_FRONTSTAGE;

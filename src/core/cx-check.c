@@ -402,26 +402,64 @@ stand_on (CheckRun     *run,
   run->here.position++;
 }
 
+/* What each cell of @step names as its lane, into run->cell_lanes: one
+ * lookup a cell, in a table that holds each lane id once */
+static void
+resolve_cell_lanes (CheckRun *run,
+                    CxStep   *step)
+{
+  g_ptr_array_set_size (run->cell_lanes, step->cells->len);
+  run->step_mark++;
+
+  for (guint c = 0; c < step->cells->len; c++)
+    {
+      CxCell *cell = g_ptr_array_index (step->cells, c);
+      LaneRef *ref = NULL;
+
+      if (cell->lane != NULL)
+        {
+          ref = g_hash_table_lookup (run->lane_refs, cell->lane);
+          if (ref == NULL)
+            {
+              GObject *lane = NULL;
+
+              ref = g_new0 (LaneRef, 1);
+              ref->state = cx_check_resolve (run, cell->lane, CX_TYPE_LANE, &lane);
+              if (ref->state == REF_RESOLVED && lane != NULL)
+                ref->lane = CX_LANE (lane);
+              g_hash_table_insert (run->lane_refs, cell->lane, ref);
+            }
+        }
+      g_ptr_array_index (run->cell_lanes, c) = ref;
+    }
+}
+
 static void
 walk_step (CheckRun *run,
            CxStep   *step,
            CxPhase   phase)
 {
+  gboolean has_cells = step->cells != NULL && step->cells->len > 0;
+
+  /* CX008 looks at every cell; CX021 at the cells of the main journey */
+  if (has_cells &&
+      (run->enabled[CX_CHECK_BROKEN_REFERENCE] ||
+       (phase != CX_PHASE_RECOVERY && run->enabled[CX_CHECK_BLUEPRINT_GAP] &&
+        run->has_backstage)))
+    resolve_cell_lanes (run, step);
+
   stand_on (run, CX_TARGET_STEP, step->line, phase, step, NULL, 0);
   cx_check_run_step (run, step, phase);
   cx_check_run_step_1_1 (run, step, phase);
 
-  if (step->cells != NULL && step->cells->len > 0)
+  for (guint c = 0; has_cells && c < step->cells->len; c++)
     {
-      g_autoptr(GHashTable) lanes_seen = g_hash_table_new (g_str_hash, g_str_equal);
+      CxCell *cell = g_ptr_array_index (step->cells, c);
 
-      for (guint c = 0; c < step->cells->len; c++)
-        {
-          CxCell *cell = g_ptr_array_index (step->cells, c);
-
-          stand_on (run, CX_TARGET_CELL, cell->line, phase, step, NULL, c);
-          cx_check_run_cell (run, step, cell, lanes_seen);
-        }
+      stand_on (run, CX_TARGET_CELL, cell->line, phase, step, NULL, c);
+      cx_check_run_cell (run, step, cell,
+                         c < run->cell_lanes->len
+                         ? g_ptr_array_index (run->cell_lanes, c) : NULL);
     }
 
   for (guint f = 0; step->failures != NULL && f < step->failures->len; f++)
@@ -516,6 +554,8 @@ cx_check_plan (CxPlan *plan)
   run.silent_detection = get_threshold (plan, CX_THRESHOLD_SILENT_DETECTION);
   run.prevent_severity = get_threshold (plan, CX_THRESHOLD_PREVENT_SEVERITY);
   run.findings = g_ptr_array_new_with_free_func ((GDestroyNotify) cx_finding_free);
+  run.lane_refs = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  run.cell_lanes = g_ptr_array_new ();
 
   gather (&run);
   walk (&run);
@@ -531,6 +571,8 @@ cx_check_plan (CxPlan *plan)
   g_clear_pointer (&run.wow_personas, g_hash_table_unref);
   g_clear_pointer (&run.recovered, g_hash_table_unref);
   g_clear_pointer (&run.recovers_of, g_hash_table_unref);
+  g_clear_pointer (&run.lane_refs, g_hash_table_unref);
+  g_clear_pointer (&run.cell_lanes, g_ptr_array_unref);
   cx_check_run_clear_1_1 (&run);
 
   return run.findings;
