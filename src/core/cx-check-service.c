@@ -108,17 +108,56 @@ cx_check_run_clear_1_1 (CheckRun *run)
 
 /* An owner as CX015 compares it: trimmed, case folded */
 static char *
-owner_key (const char *owner)
+owner_key (const char *owner,
+           gsize       start,
+           gsize       end)
 {
-  g_autofree char *trimmed = NULL;
-  gsize start = strspn (owner, XML_SPACE);
-  gsize end = strlen (owner);
-
-  while (end > start && strchr (XML_SPACE, owner[end - 1]) != NULL)
-    end--;
-  trimmed = g_strndup (owner + start, end - start);
+  g_autofree char *trimmed = g_strndup (owner + start, end - start);
 
   return g_utf8_casefold (trimmed, -1);
+}
+
+/* Where @owner starts and ends, trimmed; whether it is all ASCII */
+static gboolean
+owner_trim (const char *owner,
+            gsize      *start,
+            gsize      *end)
+{
+  gboolean ascii = TRUE;
+  gsize i;
+
+  *start = strspn (owner, XML_SPACE);
+  for (i = *start; owner[i] != '\0'; i++)
+    ascii &= (guchar) owner[i] < 0x80;
+  while (i > *start && strchr (XML_SPACE, owner[i - 1]) != NULL)
+    i--;
+  *end = i;
+
+  return ascii;
+}
+
+/* Whether two owners are one for CX015. Case folding maps ASCII to its
+ * lower case and nothing else, so two ASCII owners (the common case) need
+ * no folded copies; a non-ASCII letter may fold to ASCII (the Kelvin sign
+ * to 'k'), so any other pair is folded whole. */
+static gboolean
+same_owner (const char *a,
+            const char *b)
+{
+  gsize a_start, a_end, b_start, b_end;
+  gboolean ascii = owner_trim (a, &a_start, &a_end);
+  g_autofree char *key_a = NULL;
+  g_autofree char *key_b = NULL;
+
+  ascii &= owner_trim (b, &b_start, &b_end);
+  if (ascii)
+    return a_end - a_start == b_end - b_start &&
+           g_ascii_strncasecmp (a + a_start, b + b_start, a_end - a_start) == 0;
+
+  key_a = owner_key (a, a_start, a_end);
+  key_b = owner_key (b, b_start, b_end);
+
+  return strcmp (key_a, key_b) == 0;
 }
 
 static void
@@ -126,8 +165,6 @@ check_hand_off (CheckRun *run,
                 CxStep   *step)
 {
   CxStep *before;
-  g_autofree char *key_before = NULL;
-  g_autofree char *key_after = NULL;
 
   if (run->journey_index == 0)
     return;
@@ -139,9 +176,7 @@ check_hand_off (CheckRun *run,
       is_blank (before->owner) || is_blank (step->owner))
     return;
 
-  key_before = owner_key (before->owner);
-  key_after = owner_key (step->owner);
-  if (strcmp (key_before, key_after) == 0)
+  if (same_owner (before->owner, step->owner))
     return;
 
   cx_check_report (run, CX_CHECK_HAND_OFF_DROP, CX_SEVERITY_WARNING,
