@@ -33,6 +33,8 @@ is_blank (const char *text)
 typedef struct
 {
   GArray *by_bar[CX_LEVEL_MAX + 1];   /* guint; [0] unused: a bar is at least 1 */
+  guint   filled[CX_LEVEL_MAX + 1];   /* while gathering: the steps of each level, then
+                                       * the entries of by_bar[] written so far */
 } WowGroup;
 
 typedef enum

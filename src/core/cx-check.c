@@ -151,13 +151,27 @@ wow_group_free (gpointer data)
   g_free (group);
 }
 
+/* The lists at their full size, from the count of each level in filled[] */
+static void
+wow_group_size (WowGroup *group)
+{
+  guint size = 0;
+
+  for (int bar = CX_LEVEL_MIN; bar <= CX_LEVEL_MAX; bar++)
+    {
+      size += group->filled[bar];
+      g_array_set_size (group->by_bar[bar], size);
+      group->filled[bar] = 0;
+    }
+}
+
 static void
 wow_group_add (WowGroup *group,
                guint     journey_index,
                int       level)
 {
   for (int bar = level; bar <= CX_LEVEL_MAX; bar++)
-    g_array_append_val (group->by_bar[bar], journey_index);
+    g_array_index (group->by_bar[bar], guint, group->filled[bar]++) = journey_index;
 }
 
 /* Text and findings, for the rules */
@@ -227,8 +241,20 @@ get_threshold (CxPlan        *plan,
 /* Gathering */
 
 static void
+size_wow_group (gpointer key,
+                gpointer value,
+                gpointer user_data)
+{
+  wow_group_size (value);
+}
+
+/* Two passes, so that each list is sized once and written in place: the
+ * first counts the levels of each group, the second writes the indices */
+static void
 gather_wow_index (CheckRun *run)
 {
+  g_autofree WowGroup **group_of = g_new (WowGroup *, run->journey->len);
+
   run->wow_everyone = wow_group_new ();
   run->wow_no_persona = wow_group_new ();
   run->wow_personas = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, wow_group_free);
@@ -239,6 +265,7 @@ gather_wow_index (CheckRun *run)
       WowGroup *group = run->wow_no_persona;
 
       /* A step without a level takes no part */
+      group_of[j] = NULL;
       if (step->delivered_level < CX_LEVEL_MIN || step->delivered_level > CX_LEVEL_MAX)
         continue;
 
@@ -252,8 +279,23 @@ gather_wow_index (CheckRun *run)
             }
         }
 
+      group_of[j] = group;
+      run->wow_everyone->filled[step->delivered_level]++;
+      group->filled[step->delivered_level]++;
+    }
+
+  wow_group_size (run->wow_everyone);
+  wow_group_size (run->wow_no_persona);
+  g_hash_table_foreach (run->wow_personas, size_wow_group, NULL);
+
+  for (guint j = 0; j < run->journey->len; j++)
+    {
+      CxStep *step = g_ptr_array_index (run->journey, j);
+
+      if (group_of[j] == NULL)
+        continue;
       wow_group_add (run->wow_everyone, j, step->delivered_level);
-      wow_group_add (group, j, step->delivered_level);
+      wow_group_add (group_of[j], j, step->delivered_level);
     }
 }
 
