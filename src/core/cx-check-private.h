@@ -25,6 +25,27 @@ is_blank (const char *text)
   return text == NULL || text[strspn (text, XML_SPACE)] == '\0';
 }
 
+/* The next id of a list like @recovers from *@cursor on, copied into
+ * @token; NULL at the end. The same ids, in the same order, as the
+ * non-empty strings g_strsplit_set (list, XML_SPACE, -1) makes, without
+ * an allocation each. */
+static inline const char *
+next_token (const char **cursor,
+            GString     *token)
+{
+  const char *start = *cursor + strspn (*cursor, XML_SPACE);
+  gsize len = strcspn (start, XML_SPACE);
+
+  if (len == 0)
+    return NULL;
+
+  g_string_truncate (token, 0);
+  g_string_append_len (token, start, len);
+  *cursor = start + len;
+
+  return token->str;
+}
+
 /* The wow index of CX001. For a group of steps, by_bar[t] holds the
  * journey indices, ascending, of the steps of the group whose level is at
  * most t: the steps that miss a wow whose bar is t. The groups: every step
@@ -89,6 +110,8 @@ typedef struct
                                  * stands on, NULL for a cell without a lane; filled only
                                  * when a check that asks is enabled */
   guint       step_mark;        /* counts the steps whose cell lanes were looked up */
+
+  GString    *token;            /* scratch for next_token() */
 
   CxFinding   here;             /* the element the walk stands on; ids borrowed */
   guint       journey_index;

@@ -170,7 +170,8 @@ check_step_references (CheckRun *run,
                        CxStep   *step,
                        CxPhase   phase)
 {
-  g_auto(GStrv) tokens = NULL;
+  const char *cursor = step->recovers;
+  const char *token;
   RefState state;
 
   state = cx_check_resolve (run, step->persona, CX_TYPE_PERSONA, NULL);
@@ -189,17 +190,15 @@ check_step_references (CheckRun *run,
             cx_check_step_name (step), cx_check_phase_name (phase),
             cx_check_phase_name (CX_PHASE_RECOVERY));
 
-  tokens = g_strsplit_set (step->recovers, XML_SPACE, -1);
-  for (guint t = 0; tokens[t] != NULL; t++)
+  while ((token = next_token (&cursor, run->token)) != NULL)
     {
-      /* cx_check_resolve() takes the empty strings between separators for no reference */
-      state = cx_check_resolve (run, tokens[t], CX_TYPE_FAILURE, NULL);
+      state = cx_check_resolve (run, token, CX_TYPE_FAILURE, NULL);
       if (state != REF_RESOLVED)
         broken (run,
                 state == REF_MISSING
                 ? _("step '%s' recovers failure '%s', which does not exist")
                 : _("step '%s' recovers failure '%s', which is not a failure"),
-                cx_check_step_name (step), tokens[t]);
+                cx_check_step_name (step), token);
     }
 }
 

@@ -353,13 +353,13 @@ gather_recovered (CheckRun *run,
   for (guint i = 0; steps != NULL && i < steps->len; i++)
     {
       CxStep *step = g_ptr_array_index (steps, i);
-      g_auto(GStrv) tokens = NULL;
       GHashTable *listed = NULL;
+      const char *cursor = step->recovers;
+      const char *token;
 
       if (is_blank (step->recovers))
         continue;
 
-      tokens = g_strsplit_set (step->recovers, XML_SPACE, -1);
       if (lists)
         {
           /* The strings are freed with the set */
@@ -367,17 +367,15 @@ gather_recovered (CheckRun *run,
           g_hash_table_insert (run->recovers_of, step, listed);
         }
 
-      for (guint t = 0; tokens[t] != NULL; t++)
+      while ((token = next_token (&cursor, run->token)) != NULL)
         {
           GObject *object = NULL;
 
-          if (*tokens[t] == '\0')
-            continue;
-          if (failures && cx_check_resolve (run, tokens[t], CX_TYPE_FAILURE, &object)
+          if (failures && cx_check_resolve (run, token, CX_TYPE_FAILURE, &object)
                           == REF_RESOLVED && object != NULL)
             g_hash_table_add (run->recovered, object);
           if (listed != NULL)
-            g_hash_table_add (listed, g_strdup (tokens[t]));
+            g_hash_table_add (listed, g_strndup (token, run->token->len));
         }
     }
 }
@@ -654,6 +652,7 @@ cx_check_plan (CxPlan *plan)
   run.findings = g_ptr_array_new_with_free_func ((GDestroyNotify) cx_finding_free);
   run.lane_refs = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   run.cell_lanes = g_ptr_array_new ();
+  run.token = g_string_new (NULL);
 
   gather (&run);
   walk (&run);
@@ -670,6 +669,7 @@ cx_check_plan (CxPlan *plan)
   g_clear_pointer (&run.recovers_of, g_hash_table_unref);
   g_clear_pointer (&run.lane_refs, g_hash_table_unref);
   g_clear_pointer (&run.cell_lanes, g_ptr_array_unref);
+  g_string_free (run.token, TRUE);
   cx_check_run_clear_1_1 (&run);
 
   return run.findings;
