@@ -22,7 +22,22 @@ G_BEGIN_DECLS
 static inline gboolean
 is_blank (const char *text)
 {
-  return text == NULL || text[strspn (text, XML_SPACE)] == '\0';
+  if (text == NULL)
+    return TRUE;
+
+  /* Most text starts with something else than space: no call to strspn() */
+  switch (*text)
+    {
+    case '\0':
+      return TRUE;
+    case ' ':
+    case '\t':
+    case '\r':
+    case '\n':
+      return text[strspn (text, XML_SPACE)] == '\0';
+    default:
+      return FALSE;
+    }
 }
 
 /* The next id of a list like @recovers from *@cursor on, copied into
