@@ -80,14 +80,29 @@ typedef enum
   REF_WRONG_KIND,
 } RefState;
 
-/* What a cell's lane, as written, resolves to: looked up once a run,
- * however many cells name it, for CX008 and CX021 alike */
+/* What an id, as written, resolves to: looked up once a run, however
+ * many elements name it (a cell's lane for CX008 and CX021 alike, a
+ * step's persona) */
 typedef struct
 {
-  RefState  state;
-  CxLane   *lane;       /* when it resolves to a lane, else NULL */
-  guint     step_mark;  /* CX008: the run's step_mark when a cell of that step had it */
-} LaneRef;
+  const char *id;         /* not owned: the plan's */
+  RefState    state;
+  gpointer    object;     /* when it resolves, else NULL */
+  guint       step_mark;  /* CX008, for lanes: the run's step_mark when a cell of that
+                           * step was in it */
+} IdRef;
+
+/* The IdRefs of one kind of element: a table by id, and in front of it
+ * the IdRef last found for each of a few slots of a hash of the id, for
+ * a look-up that costs a loop and a strcmp() */
+#define ID_RECENT 64
+
+typedef struct
+{
+  GType       type;
+  GHashTable *table;              /* id (not owned) → IdRef */
+  IdRef      *recent[ID_RECENT];
+} IdCache;
 
 /* One run of the checks: what it gathers before its walk, and where the
  * walk stands */
@@ -120,8 +135,9 @@ typedef struct
   GHashTable *first_of_persona; /* CX019: persona id (not owned) → journey index + 1 */
   gboolean    has_backstage;    /* CX021: a lane of kind backstage or support */
 
-  GHashTable *lane_refs;        /* lane id as cells write it (not owned) → LaneRef */
-  GPtrArray  *cell_lanes;       /* LaneRef (not owned) of each cell of the step the walk
+  IdCache     lanes;            /* the lanes cells name */
+  IdCache     personas;         /* the personas steps name */
+  GPtrArray  *cell_lanes;       /* IdRef (not owned) of each cell of the step the walk
                                  * stands on, NULL for a cell without a lane; filled only
                                  * when a check that asks is enabled */
   guint       step_mark;        /* counts the steps whose cell lanes were looked up */
@@ -161,6 +177,10 @@ RefState     cx_check_resolve      (CheckRun   *run,
                                     const char *id,
                                     GType       type,
                                     GObject   **object);
+/* The same for @id (not NULL), once a run */
+IdRef       *cx_check_resolve_cached (CheckRun   *run,
+                                      IdCache    *cache,
+                                      const char *id);
 
 /* cx-check-rules.c: the rules for each kind of element, in check id order */
 void         cx_check_run_phase    (CheckRun   *run,
@@ -172,7 +192,7 @@ void         cx_check_run_step     (CheckRun   *run,
 void         cx_check_run_cell     (CheckRun   *run,
                                     CxStep     *step,
                                     CxCell     *cell,
-                                    LaneRef    *lane);
+                                    IdRef      *lane);
 void         cx_check_run_failure  (CheckRun   *run,
                                     CxFailure  *failure);
 void         cx_check_run_link     (CheckRun   *run,

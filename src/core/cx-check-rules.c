@@ -174,7 +174,9 @@ check_step_references (CheckRun *run,
   const char *token;
   RefState state;
 
-  state = cx_check_resolve (run, step->persona, CX_TYPE_PERSONA, NULL);
+  state = step->persona != NULL
+          ? cx_check_resolve_cached (run, &run->personas, step->persona)->state
+          : REF_RESOLVED;
   if (state != REF_RESOLVED)
     broken (run,
             state == REF_MISSING
@@ -270,8 +272,11 @@ void
 cx_check_run_cell (CheckRun *run,
                    CxStep   *step,
                    CxCell   *cell,
-                   LaneRef  *lane)
+                   IdRef    *lane)
 {
+  /* The cache resolved it to a lane: no checked cast */
+  CxLane *found = lane != NULL ? lane->object : NULL;
+
   if (!run->enabled[CX_CHECK_BROKEN_REFERENCE] || cell->lane == NULL)
     return;
 
@@ -281,10 +286,10 @@ cx_check_run_cell (CheckRun *run,
             ? _("step '%s' has a cell in lane '%s', which does not exist")
             : _("step '%s' has a cell in lane '%s', which is not a lane"),
             cx_check_step_name (step), cell->lane);
-  else if (lane->lane != NULL && !cx_lane_kind_holds_text (lane->lane->kind))
+  else if (found != NULL && !cx_lane_kind_holds_text (found->kind))
     broken (run, _("step '%s' has a cell in lane '%s', whose kind '%s' holds no text"),
             cx_check_step_name (step), cell->lane,
-            cx_enum_to_nick (CX_TYPE_LANE_KIND, lane->lane->kind));
+            cx_enum_to_nick (CX_TYPE_LANE_KIND, found->kind));
 
   /* A second cell of the step in a lane finds its mark there */
   if (lane->step_mark == run->step_mark)

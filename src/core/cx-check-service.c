@@ -198,13 +198,14 @@ has_blueprint_gap (CheckRun *run,
   for (guint c = 0; step->cells != NULL && c < step->cells->len; c++)
     {
       CxCell *cell = g_ptr_array_index (step->cells, c);
-      LaneRef *lane = g_ptr_array_index (run->cell_lanes, c);
+      IdRef *lane = g_ptr_array_index (run->cell_lanes, c);
       CxLaneKind kind;
 
-      if (is_blank (cell->text) || lane == NULL || lane->lane == NULL)
+      if (is_blank (cell->text) || lane == NULL || lane->object == NULL)
         continue;
 
-      kind = lane->lane->kind;
+      /* Resolved to a lane: no checked cast */
+      kind = ((CxLane *) lane->object)->kind;
       if (kind == CX_LANE_KIND_BACKSTAGE || kind == CX_LANE_KIND_SUPPORT)
         return FALSE;
       front |= kind == CX_LANE_KIND_FRONTSTAGE;

@@ -231,6 +231,47 @@ cx_check_resolve (CheckRun   *run,
   return G_TYPE_CHECK_INSTANCE_TYPE (found, type) ? REF_RESOLVED : REF_WRONG_KIND;
 }
 
+IdRef *
+cx_check_resolve_cached (CheckRun   *run,
+                         IdCache    *cache,
+                         const char *id)
+{
+  gsize len = strlen (id);
+  IdRef **recent;
+  IdRef *ref;
+
+  /* A slot by the length and the ends: a plan has few lanes and personas,
+   * which that tells apart; ids that share a slot only cost the table */
+  recent = &cache->recent[len == 0 ? 0 : (len * 31 + (guchar) id[0] * 7 + (guchar) id[len - 1])
+                                         % ID_RECENT];
+  if (*recent != NULL && strcmp ((*recent)->id, id) == 0)
+    return *recent;
+
+  ref = g_hash_table_lookup (cache->table, id);
+  if (ref == NULL)
+    {
+      GObject *object = NULL;
+
+      ref = g_new0 (IdRef, 1);
+      ref->id = id;
+      ref->state = cx_check_resolve (run, id, cache->type, &object);
+      if (ref->state == REF_RESOLVED)
+        ref->object = object;
+      g_hash_table_insert (cache->table, (gpointer) id, ref);
+    }
+  *recent = ref;
+
+  return ref;
+}
+
+static void
+id_cache_init (IdCache *cache,
+               GType    type)
+{
+  cache->type = type;
+  cache->table = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+}
+
 static int
 get_threshold (CxPlan        *plan,
                CxThresholdId  id)
@@ -443,7 +484,7 @@ stand_on (CheckRun     *run,
 }
 
 /* What each cell of @step names as its lane, into run->cell_lanes: one
- * lookup a cell, in a table that holds each lane id once */
+ * look-up a cell, for the checks of the step and of its cells */
 static void
 resolve_cell_lanes (CheckRun *run,
                     CxStep   *step)
@@ -454,22 +495,10 @@ resolve_cell_lanes (CheckRun *run,
   for (guint c = 0; c < step->cells->len; c++)
     {
       CxCell *cell = g_ptr_array_index (step->cells, c);
-      LaneRef *ref = NULL;
+      IdRef *ref = NULL;
 
       if (cell->lane != NULL)
-        {
-          ref = g_hash_table_lookup (run->lane_refs, cell->lane);
-          if (ref == NULL)
-            {
-              GObject *lane = NULL;
-
-              ref = g_new0 (LaneRef, 1);
-              ref->state = cx_check_resolve (run, cell->lane, CX_TYPE_LANE, &lane);
-              if (ref->state == REF_RESOLVED && lane != NULL)
-                ref->lane = CX_LANE (lane);
-              g_hash_table_insert (run->lane_refs, cell->lane, ref);
-            }
-        }
+        ref = cx_check_resolve_cached (run, &run->lanes, cell->lane);
       g_ptr_array_index (run->cell_lanes, c) = ref;
     }
 }
@@ -650,7 +679,8 @@ cx_check_plan (CxPlan *plan)
   run.silent_detection = get_threshold (plan, CX_THRESHOLD_SILENT_DETECTION);
   run.prevent_severity = get_threshold (plan, CX_THRESHOLD_PREVENT_SEVERITY);
   run.findings = g_ptr_array_new_with_free_func ((GDestroyNotify) cx_finding_free);
-  run.lane_refs = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  id_cache_init (&run.lanes, CX_TYPE_LANE);
+  id_cache_init (&run.personas, CX_TYPE_PERSONA);
   run.cell_lanes = g_ptr_array_new ();
   run.token = g_string_new (NULL);
 
@@ -667,7 +697,8 @@ cx_check_plan (CxPlan *plan)
   g_clear_pointer (&run.wow_personas, g_hash_table_unref);
   g_clear_pointer (&run.recovered, g_hash_table_unref);
   g_clear_pointer (&run.recovers_of, g_hash_table_unref);
-  g_clear_pointer (&run.lane_refs, g_hash_table_unref);
+  g_clear_pointer (&run.lanes.table, g_hash_table_unref);
+  g_clear_pointer (&run.personas.table, g_hash_table_unref);
   g_clear_pointer (&run.cell_lanes, g_ptr_array_unref);
   g_string_free (run.token, TRUE);
   cx_check_run_clear_1_1 (&run);
