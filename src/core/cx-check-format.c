@@ -132,18 +132,25 @@ pieces_parse (Pieces     *pieces,
   return TRUE;
 }
 
-static char *
-pieces_join (const Pieces *pieces)
+/* The pieces one after another at @p, which has room for them and a NUL */
+static void
+pieces_copy (const Pieces *pieces,
+             char         *p)
 {
-  char *joined = g_malloc (pieces->total + 1);
-  char *p = joined;
-
   for (guint i = 0; i < pieces->n; i++)
     {
       memcpy (p, pieces->text[i], pieces->len[i]);
       p += pieces->len[i];
     }
   *p = '\0';
+}
+
+static char *
+pieces_join (const Pieces *pieces)
+{
+  char *joined = g_malloc (pieces->total + 1);
+
+  pieces_copy (pieces, joined);
 
   return joined;
 }
@@ -182,8 +189,11 @@ cx_check_append (GString    *string,
   va_copy (again, args);
   if (pieces_parse (&pieces, format, args))
     {
-      for (guint i = 0; i < pieces.n; i++)
-        g_string_append_len (string, pieces.text[i], pieces.len[i]);
+      gsize at = string->len;
+
+      /* One growth for all the pieces (g_string_set_size() keeps the NUL) */
+      g_string_set_size (string, at + pieces.total);
+      pieces_copy (&pieces, string->str + at);
     }
   else
     {

@@ -124,6 +124,8 @@ typedef struct
   WowGroup   *wow_no_persona;
   GHashTable *wow_personas;     /* persona id (not owned) → WowGroup */
   int         median_twice;     /* CX007: twice the median; 0 when there is none */
+  char       *median_text;      /* CX007: the median in words, once it is needed */
+  char       *below_text[CX_LEVEL_MAX + 1]; /* CX007: how far below it each level is */
   CxStep     *last_emotion;     /* CX006 */
   GHashTable *recovered;        /* CX003: the CxFailures a recovery step names */
   GHashTable *recovers_of;      /* CX016: recovery CxStep → set of the ids its @recovers lists */

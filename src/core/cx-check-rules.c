@@ -234,12 +234,21 @@ cx_check_run_step (CheckRun *run,
   if (main_journey && run->enabled[CX_CHECK_WEAK_LINK] && run->median_twice > 0
       && delivered > 0 && 2 * delivered <= run->median_twice - 2 * run->weak_link)
     {
-      g_autofree char *below = format_half (run->median_twice - 2 * delivered);
-      g_autofree char *median = format_half (run->median_twice);
+      /* The same few numbers for every weak link: each written once a run
+       * (a level is never past CX_LEVEL_MAX; one that were is written anew) */
+      g_autofree char *below_past_max = NULL;
+      const char *below;
+
+      if (run->median_text == NULL)
+        run->median_text = format_half (run->median_twice);
+      if (delivered > CX_LEVEL_MAX)
+        below = below_past_max = format_half (run->median_twice - 2 * delivered);
+      else if ((below = run->below_text[delivered]) == NULL)
+        below = run->below_text[delivered] = format_half (run->median_twice - 2 * delivered);
 
       cx_check_report (run, CX_CHECK_WEAK_LINK, CX_SEVERITY_INFO,
                        _("step '%s' delivers level %d, %s below the journey's median of %s"),
-                       cx_check_step_name (step), delivered, below, median);
+                       cx_check_step_name (step), delivered, below, run->median_text);
     }
 
   if (run->enabled[CX_CHECK_BROKEN_REFERENCE])

@@ -701,6 +701,9 @@ cx_check_plan (CxPlan *plan)
   g_clear_pointer (&run.personas.table, g_hash_table_unref);
   g_clear_pointer (&run.cell_lanes, g_ptr_array_unref);
   g_string_free (run.token, TRUE);
+  g_free (run.median_text);
+  for (guint level = 0; level < G_N_ELEMENTS (run.below_text); level++)
+    g_free (run.below_text[level]);
   cx_check_run_clear_1_1 (&run);
 
   return run.findings;
