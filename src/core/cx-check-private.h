@@ -90,6 +90,9 @@ typedef struct
   gpointer    object;     /* when it resolves, else NULL */
   guint       step_mark;  /* CX008, for lanes: the run's step_mark when a cell of that
                            * step was in it */
+  gpointer    wow;        /* CX001, for personas: the persona's WowGroup, or NULL */
+  guint       first;      /* CX019, for personas: the journey index of the persona's
+                           * first step + 1; 0 for none */
 } IdRef;
 
 /* The IdRefs of one kind of element: a table by id, and in front of it
@@ -122,7 +125,8 @@ typedef struct
   GPtrArray  *journey;          /* CxStep, not owned: the main journey in order */
   WowGroup   *wow_everyone;     /* CX001; NULL when there is no wow */
   WowGroup   *wow_no_persona;
-  GHashTable *wow_personas;     /* persona id (not owned) → WowGroup */
+  GHashTable *wow_personas;     /* persona id (not owned) → WowGroup; found through
+                                 * the IdRefs of personas */
   int         median_twice;     /* CX007: twice the median; 0 when there is none */
   char       *median_text;      /* CX007: the median in words, once it is needed */
   char       *below_text[CX_LEVEL_MAX + 1]; /* CX007: how far below it each level is */
@@ -133,8 +137,7 @@ typedef struct
   CxStep     *peak;             /* CX012: the peak, when the rule flags it; else NULL */
   CxStep     *peak_end;         /* CX012: the end it is weighed against */
   int         first_no_persona; /* CX019: journey index of the first step without a
-                                 * persona, -1 for none */
-  GHashTable *first_of_persona; /* CX019: persona id (not owned) → journey index + 1 */
+                                 * persona, -1 for none; a persona's own, in its IdRef */
   gboolean    has_backstage;    /* CX021: a lane of kind backstage or support */
 
   IdCache     lanes;            /* the lanes cells name */
@@ -212,7 +215,6 @@ void         cx_check_run_persona     (CheckRun   *run,
                                        CxPersona  *persona);
 /* What the rules of 1.1 gather from the whole plan before the walk */
 void         cx_check_gather_1_1      (CheckRun   *run);
-void         cx_check_run_clear_1_1   (CheckRun   *run);
 
 /* cx-check-accept.c: marks the findings the plan accepts, then reports
  * the accepts that match none (CX022) */

@@ -110,7 +110,7 @@ check_wow (CheckRun *run,
     }
   else
     {
-      WowGroup *group = g_hash_table_lookup (run->wow_personas, step->persona);
+      WowGroup *group = cx_check_resolve_cached (run, &run->personas, step->persona)->wow;
 
       lists[0] = run->wow_no_persona->by_bar[bar];
       lists[1] = group != NULL ? group->by_bar[bar] : NULL;

@@ -62,7 +62,6 @@ static void
 gather_first_steps (CheckRun *run)
 {
   run->first_no_persona = -1;
-  run->first_of_persona = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint j = 0; j < run->journey->len; j++)
     {
@@ -73,9 +72,12 @@ gather_first_steps (CheckRun *run)
           if (run->first_no_persona < 0)
             run->first_no_persona = (int) j;
         }
-      else if (!g_hash_table_contains (run->first_of_persona, step->persona))
+      else
         {
-          g_hash_table_insert (run->first_of_persona, step->persona, GUINT_TO_POINTER (j + 1));
+          IdRef *persona = cx_check_resolve_cached (run, &run->personas, step->persona);
+
+          if (persona->first == 0)
+            persona->first = j + 1;
         }
     }
 }
@@ -96,12 +98,6 @@ cx_check_gather_1_1 (CheckRun *run)
       if (lane->kind == CX_LANE_KIND_BACKSTAGE || lane->kind == CX_LANE_KIND_SUPPORT)
         run->has_backstage = TRUE;
     }
-}
-
-void
-cx_check_run_clear_1_1 (CheckRun *run)
-{
-  g_clear_pointer (&run->first_of_persona, g_hash_table_unref);
 }
 
 /* Steps */
@@ -349,7 +345,7 @@ void
 cx_check_run_persona (CheckRun  *run,
                       CxPersona *persona)
 {
-  gpointer found;
+  guint found;
   int first = -1;
   CxStep *step;
 
@@ -358,9 +354,9 @@ cx_check_run_persona (CheckRun  *run,
     return;
 
   /* The earlier of the persona's own first step and the first for everyone */
-  found = g_hash_table_lookup (run->first_of_persona, persona->id);
-  if (found != NULL)
-    first = (int) GPOINTER_TO_UINT (found) - 1;
+  found = cx_check_resolve_cached (run, &run->personas, persona->id)->first;
+  if (found != 0)
+    first = (int) found - 1;
   if (run->first_no_persona >= 0 && (first < 0 || run->first_no_persona < first))
     first = run->first_no_persona;
   if (first < 0)

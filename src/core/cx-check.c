@@ -312,10 +312,12 @@ gather_wow_index (CheckRun *run)
 
       if (!is_blank (step->persona))
         {
-          group = g_hash_table_lookup (run->wow_personas, step->persona);
+          IdRef *persona = cx_check_resolve_cached (run, &run->personas, step->persona);
+
+          group = persona->wow;
           if (group == NULL)
             {
-              group = wow_group_new ();
+              group = persona->wow = wow_group_new ();
               g_hash_table_insert (run->wow_personas, step->persona, group);
             }
         }
@@ -704,7 +706,6 @@ cx_check_plan (CxPlan *plan)
   g_free (run.median_text);
   for (guint level = 0; level < G_N_ELEMENTS (run.below_text); level++)
     g_free (run.below_text[level]);
-  cx_check_run_clear_1_1 (&run);
 
   return run.findings;
 }
