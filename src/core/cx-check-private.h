@@ -97,7 +97,7 @@ typedef struct
 
 /* The IdRefs of one kind of element: a table by id, and in front of it
  * the IdRef last found for each of a few slots of a hash of the id, for
- * a look-up that costs a loop and a strcmp() */
+ * a look-up that costs a strlen() and a strcmp() */
 #define ID_RECENT 64
 
 typedef struct

@@ -491,7 +491,9 @@ static void
 resolve_cell_lanes (CheckRun *run,
                     CxStep   *step)
 {
-  g_ptr_array_set_size (run->cell_lanes, step->cells->len);
+  /* Only grown: the entries past this step's cells are never read */
+  if (run->cell_lanes->len < step->cells->len)
+    g_ptr_array_set_size (run->cell_lanes, step->cells->len);
   run->step_mark++;
 
   for (guint c = 0; c < step->cells->len; c++)
