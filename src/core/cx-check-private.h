@@ -107,6 +107,15 @@ typedef struct
   IdRef      *recent[ID_RECENT];
 } IdCache;
 
+/* CX016: an id a recovery step lists, as written: the bytes of its
+ * @recovers, borrowed, with no copy to make each a string of its own */
+typedef struct
+{
+  CxStep     *step;
+  const char *id;
+  gsize       len;
+} Listed;
+
 /* One run of the checks: what it gathers before its walk, and where the
  * walk stands */
 typedef struct
@@ -132,7 +141,8 @@ typedef struct
   char       *below_text[CX_LEVEL_MAX + 1]; /* CX007: how far below it each level is */
   CxStep     *last_emotion;     /* CX006 */
   GHashTable *recovered;        /* CX003: the CxFailures a recovery step names */
-  GHashTable *recovers_of;      /* CX016: recovery CxStep → set of the ids its @recovers lists */
+  GArray     *listed_ids;       /* CX016: Listed, each id each recovery step lists */
+  GHashTable *listed;           /* CX016: the set of them (Listed, in listed_ids) */
   gboolean    has_failures;     /* CX004 */
   CxStep     *peak;             /* CX012: the peak, when the rule flags it; else NULL */
   CxStep     *peak_end;         /* CX012: the end it is weighed against */
@@ -215,6 +225,8 @@ void         cx_check_run_persona     (CheckRun   *run,
                                        CxPersona  *persona);
 /* What the rules of 1.1 gather from the whole plan before the walk */
 void         cx_check_gather_1_1      (CheckRun   *run);
+/* CX016: an empty set of Listed, by step and id */
+GHashTable  *cx_check_listed_new      (void);
 
 /* cx-check-accept.c: marks the findings the plan accepts, then reports
  * the accepts that match none (CX022) */

@@ -82,6 +82,37 @@ gather_first_steps (CheckRun *run)
     }
 }
 
+/* CX016: the set of the ids recovery steps list, by step and id */
+
+static guint
+listed_hash (gconstpointer key)
+{
+  const Listed *listed = key;
+  guint hash = g_direct_hash (listed->step);
+
+  for (gsize i = 0; i < listed->len; i++)
+    hash = hash * 33 + (guchar) listed->id[i];
+
+  return hash;
+}
+
+static gboolean
+listed_equal (gconstpointer a,
+              gconstpointer b)
+{
+  const Listed *listed_a = a;
+  const Listed *listed_b = b;
+
+  return listed_a->step == listed_b->step && listed_a->len == listed_b->len &&
+         memcmp (listed_a->id, listed_b->id, listed_a->len) == 0;
+}
+
+GHashTable *
+cx_check_listed_new (void)
+{
+  return g_hash_table_new (listed_hash, listed_equal);
+}
+
 void
 cx_check_gather_1_1 (CheckRun *run)
 {
@@ -295,7 +326,7 @@ check_leads_to (CheckRun  *run,
 {
   GObject *object = NULL;
   CxStep *target;
-  GHashTable *listed;
+  Listed listed;
 
   if (failure->id == NULL ||
       cx_check_resolve (run, failure->leads_to, CX_TYPE_STEP, &object) != REF_RESOLVED ||
@@ -306,8 +337,10 @@ check_leads_to (CheckRun  *run,
   if (target->phase != CX_PHASE_RECOVERY)
     return;
 
-  listed = g_hash_table_lookup (run->recovers_of, target);
-  if (listed != NULL && g_hash_table_contains (listed, failure->id))
+  listed.step = target;
+  listed.id = failure->id;
+  listed.len = strlen (failure->id);
+  if (g_hash_table_contains (run->listed, &listed))
     return;
 
   cx_check_report (run, CX_CHECK_UNANSWERED_LEADS_TO, CX_SEVERITY_WARNING,

@@ -390,25 +390,16 @@ gather_recovered (CheckRun *run,
   if (failures)
     run->recovered = g_hash_table_new (NULL, NULL);
   if (lists)
-    run->recovers_of = g_hash_table_new_full (NULL, NULL, NULL,
-                                              (GDestroyNotify) g_hash_table_unref);
+    run->listed_ids = g_array_new (FALSE, FALSE, sizeof (Listed));
 
   for (guint i = 0; steps != NULL && i < steps->len; i++)
     {
       CxStep *step = g_ptr_array_index (steps, i);
-      GHashTable *listed = NULL;
       const char *cursor = step->recovers;
       const char *token;
 
       if (is_blank (step->recovers))
         continue;
-
-      if (lists)
-        {
-          /* The strings are freed with the set */
-          listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-          g_hash_table_insert (run->recovers_of, step, listed);
-        }
 
       while ((token = next_token (&cursor, run->token)) != NULL)
         {
@@ -417,9 +408,22 @@ gather_recovered (CheckRun *run,
           if (failures && cx_check_resolve (run, token, CX_TYPE_FAILURE, &object)
                           == REF_RESOLVED && object != NULL)
             g_hash_table_add (run->recovered, object);
-          if (listed != NULL)
-            g_hash_table_add (listed, g_strndup (token, run->token->len));
+          if (lists)
+            {
+              /* The token ends where the cursor now stands */
+              Listed listed = { step, cursor - run->token->len, run->token->len };
+
+              g_array_append_val (run->listed_ids, listed);
+            }
         }
+    }
+
+  /* Into the set once the array no longer grows and moves */
+  if (lists)
+    {
+      run->listed = cx_check_listed_new ();
+      for (guint l = 0; l < run->listed_ids->len; l++)
+        g_hash_table_add (run->listed, &g_array_index (run->listed_ids, Listed, l));
     }
 }
 
@@ -700,7 +704,8 @@ cx_check_plan (CxPlan *plan)
   g_clear_pointer (&run.wow_no_persona, wow_group_free);
   g_clear_pointer (&run.wow_personas, g_hash_table_unref);
   g_clear_pointer (&run.recovered, g_hash_table_unref);
-  g_clear_pointer (&run.recovers_of, g_hash_table_unref);
+  g_clear_pointer (&run.listed, g_hash_table_unref);
+  g_clear_pointer (&run.listed_ids, g_array_unref);
   g_clear_pointer (&run.lanes.table, g_hash_table_unref);
   g_clear_pointer (&run.personas.table, g_hash_table_unref);
   g_clear_pointer (&run.cell_lanes, g_ptr_array_unref);
