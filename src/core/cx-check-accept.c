@@ -97,23 +97,33 @@ report_stale (CheckRun *run,
                      accept->ref != NULL ? accept->ref : cx_check_phase_name (accept->phase));
 }
 
-void
-cx_check_apply_accepts (CheckRun *run)
+/* A finding matched by the accept at @index, the first of its key */
+static void
+accept_finding (CheckRun  *run,
+                CxFinding *finding,
+                guint      index,
+                gboolean  *matched)
+{
+  CxAccept *accept = g_ptr_array_index (run->plan->accepts, index);
+
+  finding->accepted = TRUE;
+  g_free (finding->reason);
+  finding->reason = g_strdup (accept->reason);
+  matched[index] = TRUE;
+}
+
+/* The matching as checks.md words it: by the key of each accept and each
+ * finding (see match_key()). Only for a plan whose accepts may make keys
+ * meet in ways the quick match does not know: a check or a reference
+ * with a line break in it. */
+static void
+match_by_keys (CheckRun *run,
+               gboolean *matched,
+               guint    *first_of)
 {
   GPtrArray *accepts = run->plan->accepts;
-  g_autoptr(GHashTable) by_key = NULL;
-  g_autofree gboolean *matched = NULL;
-  g_autofree guint *first_of = NULL;
-  guint n_findings = run->findings->len;
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  if (accepts->len == 0)
-    return;
-
-  /* Two accepts of one finding both match it; the first one's reason is
-   * the finding's */
-  by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  matched = g_new0 (gboolean, accepts->len);
-  first_of = g_new0 (guint, accepts->len);
   for (guint i = 0; i < accepts->len; i++)
     {
       CxAccept *accept = g_ptr_array_index (accepts, i);
@@ -132,22 +142,135 @@ cx_check_apply_accepts (CheckRun *run)
         }
     }
 
-  for (guint f = 0; f < n_findings; f++)
+  for (guint f = 0; f < run->findings->len; f++)
     {
       CxFinding *finding = g_ptr_array_index (run->findings, f);
       g_autofree char *key = finding_key (finding);
       gpointer index = NULL;
-      CxAccept *accept;
 
-      if (key == NULL || !g_hash_table_lookup_extended (by_key, key, NULL, &index))
+      if (key != NULL && g_hash_table_lookup_extended (by_key, key, NULL, &index))
+        accept_finding (run, finding, GPOINTER_TO_UINT (index), matched);
+    }
+}
+
+/* The same matching without a key string a finding. With no line break
+ * in an accept's check or reference, the keys of an accept and a finding
+ * are the same exactly when the accept's check is the finding's and its
+ * reference the id the finding is flagged at, or its phase the finding's
+ * phase; so the accepts go into a table by reference, each entry the
+ * first accept of each check (index + 1; 0 for none), and one by phase. */
+static void
+match_by_check (CheckRun *run,
+                gboolean *matched,
+                guint    *first_of)
+{
+  GPtrArray *accepts = run->plan->accepts;
+  g_autoptr(GHashTable) by_ref = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  guint by_phase[CX_N_PHASES][CX_N_CHECKS] = { { 0 } };
+
+  for (guint i = 0; i < accepts->len; i++)
+    {
+      CxAccept *accept = g_ptr_array_index (accepts, i);
+      guint *first = NULL;
+      CxCheckId check;
+
+      first_of[i] = i;
+      /* An accept of no check, or of no phase, matches nothing */
+      if (!cx_check_lookup (accept->check, &check))
+        continue;
+      if (accept->ref != NULL)
+        {
+          guint *slots = g_hash_table_lookup (by_ref, accept->ref);
+
+          if (slots == NULL)
+            {
+              slots = g_new0 (guint, CX_N_CHECKS);
+              g_hash_table_insert (by_ref, accept->ref, slots);
+            }
+          first = &slots[check];
+        }
+      else if (accept->phase >= 0 && accept->phase < CX_N_PHASES)
+        {
+          first = &by_phase[accept->phase][check];
+        }
+      if (first == NULL)
         continue;
 
-      accept = g_ptr_array_index (accepts, GPOINTER_TO_UINT (index));
-      finding->accepted = TRUE;
-      g_free (finding->reason);
-      finding->reason = g_strdup (accept->reason);
-      matched[GPOINTER_TO_UINT (index)] = TRUE;
+      if (*first != 0)
+        first_of[i] = *first - 1;
+      else
+        *first = i + 1;
     }
+
+  for (guint f = 0; f < run->findings->len; f++)
+    {
+      CxFinding *finding = g_ptr_array_index (run->findings, f);
+      const char *ref = NULL;
+      guint first = 0;
+
+      /* Errors cannot be accepted */
+      if (finding->severity == CX_SEVERITY_ERROR)
+        continue;
+
+      switch (finding->target)
+        {
+        case CX_TARGET_STEP:
+          ref = finding->step_id;
+          break;
+        case CX_TARGET_FAILURE:
+          ref = finding->failure_id;
+          break;
+        case CX_TARGET_PERSONA:
+          ref = finding->persona_id;
+          break;
+        case CX_TARGET_PHASE:
+          if ((guint) finding->phase < CX_N_PHASES)
+            first = by_phase[finding->phase][finding->check];
+          break;
+        case CX_TARGET_CELL:
+        case CX_TARGET_LINK:
+        case CX_TARGET_ACCEPT:
+        default:
+          break;
+        }
+      if (ref != NULL)
+        {
+          guint *slots = g_hash_table_lookup (by_ref, ref);
+
+          first = slots != NULL ? slots[finding->check] : 0;
+        }
+
+      if (first != 0)
+        accept_finding (run, finding, first - 1, matched);
+    }
+}
+
+void
+cx_check_apply_accepts (CheckRun *run)
+{
+  GPtrArray *accepts = run->plan->accepts;
+  g_autofree gboolean *matched = NULL;
+  g_autofree guint *first_of = NULL;
+  gboolean line_break = FALSE;
+
+  if (accepts->len == 0)
+    return;
+
+  /* Two accepts of one finding both match it; the first one's reason is
+   * the finding's */
+  matched = g_new0 (gboolean, accepts->len);
+  first_of = g_new0 (guint, accepts->len);
+  for (guint i = 0; i < accepts->len && !line_break; i++)
+    {
+      CxAccept *accept = g_ptr_array_index (accepts, i);
+
+      line_break = (accept->check != NULL && strchr (accept->check, '\n') != NULL) ||
+                   (accept->ref != NULL && strchr (accept->ref, '\n') != NULL);
+    }
+  if (line_break)
+    match_by_keys (run, matched, first_of);
+  else
+    match_by_check (run, matched, first_of);
 
   if (!run->enabled[CX_CHECK_STALE_ACCEPT])
     return;

@@ -27,7 +27,7 @@ static char *
 format_half (int twice)
 {
   if (twice % 2 == 0)
-    return g_strdup_printf ("%d", twice / 2);
+    return cx_check_format ("%d", twice / 2);
 
   return g_strdup_printf ("%.1f", twice / 2.0);
 }
@@ -110,7 +110,7 @@ check_wow (CheckRun *run,
     }
   else
     {
-      WowGroup *group = g_hash_table_lookup (run->wow_personas, step->persona);
+      WowGroup *group = cx_check_resolve_cached (run, &run->personas, step->persona)->wow;
 
       lists[0] = run->wow_no_persona->by_bar[bar];
       lists[1] = group != NULL ? group->by_bar[bar] : NULL;
@@ -151,8 +151,8 @@ check_wow (CheckRun *run,
       if (n_named > 0)
         g_string_append (named, _(", "));
       /* TRANSLATORS: a step that misses a wow moment's bar, and its level */
-      g_string_append_printf (named, _("'%s' (%d)"), cx_check_step_name (later),
-                              later->delivered_level);
+      cx_check_append (named, _("'%s' (%d)"), cx_check_step_name (later),
+                       later->delivered_level);
     }
 
   cx_check_report (run, CX_CHECK_UNSUSTAINABLE_WOW, CX_SEVERITY_WARNING,
@@ -170,10 +170,13 @@ check_step_references (CheckRun *run,
                        CxStep   *step,
                        CxPhase   phase)
 {
-  g_auto(GStrv) tokens = NULL;
+  const char *cursor = step->recovers;
+  const char *token;
   RefState state;
 
-  state = cx_check_resolve (run, step->persona, CX_TYPE_PERSONA, NULL);
+  state = step->persona != NULL
+          ? cx_check_resolve_cached (run, &run->personas, step->persona)->state
+          : REF_RESOLVED;
   if (state != REF_RESOLVED)
     broken (run,
             state == REF_MISSING
@@ -189,17 +192,15 @@ check_step_references (CheckRun *run,
             cx_check_step_name (step), cx_check_phase_name (phase),
             cx_check_phase_name (CX_PHASE_RECOVERY));
 
-  tokens = g_strsplit_set (step->recovers, XML_SPACE, -1);
-  for (guint t = 0; tokens[t] != NULL; t++)
+  while ((token = next_token (&cursor, run->token)) != NULL)
     {
-      /* cx_check_resolve() takes the empty strings between separators for no reference */
-      state = cx_check_resolve (run, tokens[t], CX_TYPE_FAILURE, NULL);
+      state = cx_check_resolve (run, token, CX_TYPE_FAILURE, NULL);
       if (state != REF_RESOLVED)
         broken (run,
                 state == REF_MISSING
                 ? _("step '%s' recovers failure '%s', which does not exist")
                 : _("step '%s' recovers failure '%s', which is not a failure"),
-                cx_check_step_name (step), tokens[t]);
+                cx_check_step_name (step), token);
     }
 }
 
@@ -233,12 +234,21 @@ cx_check_run_step (CheckRun *run,
   if (main_journey && run->enabled[CX_CHECK_WEAK_LINK] && run->median_twice > 0
       && delivered > 0 && 2 * delivered <= run->median_twice - 2 * run->weak_link)
     {
-      g_autofree char *below = format_half (run->median_twice - 2 * delivered);
-      g_autofree char *median = format_half (run->median_twice);
+      /* The same few numbers for every weak link: each written once a run
+       * (a level is never past CX_LEVEL_MAX; one that were is written anew) */
+      g_autofree char *below_past_max = NULL;
+      const char *below;
+
+      if (run->median_text == NULL)
+        run->median_text = format_half (run->median_twice);
+      if (delivered > CX_LEVEL_MAX)
+        below = below_past_max = format_half (run->median_twice - 2 * delivered);
+      else if ((below = run->below_text[delivered]) == NULL)
+        below = run->below_text[delivered] = format_half (run->median_twice - 2 * delivered);
 
       cx_check_report (run, CX_CHECK_WEAK_LINK, CX_SEVERITY_INFO,
                        _("step '%s' delivers level %d, %s below the journey's median of %s"),
-                       cx_check_step_name (step), delivered, below, median);
+                       cx_check_step_name (step), delivered, below, run->median_text);
     }
 
   if (run->enabled[CX_CHECK_BROKEN_REFERENCE])
@@ -266,34 +276,35 @@ cx_check_run_step (CheckRun *run,
                      cx_check_step_name (step));
 }
 
-/* @lanes_seen: the lanes of the step's cells before this one */
+/* @lane: what the cell's lane resolves to (run->cell_lanes) */
 void
-cx_check_run_cell (CheckRun   *run,
-                   CxStep     *step,
-                   CxCell     *cell,
-                   GHashTable *lanes_seen)
+cx_check_run_cell (CheckRun *run,
+                   CxStep   *step,
+                   CxCell   *cell,
+                   IdRef    *lane)
 {
-  GObject *lane = NULL;
-  RefState state;
+  /* The cache resolved it to a lane: no checked cast */
+  CxLane *found = lane != NULL ? lane->object : NULL;
 
   if (!run->enabled[CX_CHECK_BROKEN_REFERENCE] || cell->lane == NULL)
     return;
 
-  state = cx_check_resolve (run, cell->lane, CX_TYPE_LANE, &lane);
-  if (state != REF_RESOLVED)
+  if (lane->state != REF_RESOLVED)
     broken (run,
-            state == REF_MISSING
+            lane->state == REF_MISSING
             ? _("step '%s' has a cell in lane '%s', which does not exist")
             : _("step '%s' has a cell in lane '%s', which is not a lane"),
             cx_check_step_name (step), cell->lane);
-  else if (lane != NULL && !cx_lane_kind_holds_text (CX_LANE (lane)->kind))
+  else if (found != NULL && !cx_lane_kind_holds_text (found->kind))
     broken (run, _("step '%s' has a cell in lane '%s', whose kind '%s' holds no text"),
             cx_check_step_name (step), cell->lane,
-            cx_enum_to_nick (CX_TYPE_LANE_KIND, CX_LANE (lane)->kind));
+            cx_enum_to_nick (CX_TYPE_LANE_KIND, found->kind));
 
-  if (!g_hash_table_add (lanes_seen, cell->lane))
+  /* A second cell of the step in a lane finds its mark there */
+  if (lane->step_mark == run->step_mark)
     broken (run, _("step '%s' has more than one cell in lane '%s'"),
             cx_check_step_name (step), cell->lane);
+  lane->step_mark = run->step_mark;
 }
 
 void

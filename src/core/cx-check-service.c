@@ -62,7 +62,6 @@ static void
 gather_first_steps (CheckRun *run)
 {
   run->first_no_persona = -1;
-  run->first_of_persona = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint j = 0; j < run->journey->len; j++)
     {
@@ -73,11 +72,45 @@ gather_first_steps (CheckRun *run)
           if (run->first_no_persona < 0)
             run->first_no_persona = (int) j;
         }
-      else if (!g_hash_table_contains (run->first_of_persona, step->persona))
+      else
         {
-          g_hash_table_insert (run->first_of_persona, step->persona, GUINT_TO_POINTER (j + 1));
+          IdRef *persona = cx_check_resolve_cached (run, &run->personas, step->persona);
+
+          if (persona->first == 0)
+            persona->first = j + 1;
         }
     }
+}
+
+/* CX016: the set of the ids recovery steps list, by step and id */
+
+static guint
+listed_hash (gconstpointer key)
+{
+  const Listed *listed = key;
+  guint hash = g_direct_hash (listed->step);
+
+  for (gsize i = 0; i < listed->len; i++)
+    hash = hash * 33 + (guchar) listed->id[i];
+
+  return hash;
+}
+
+static gboolean
+listed_equal (gconstpointer a,
+              gconstpointer b)
+{
+  const Listed *listed_a = a;
+  const Listed *listed_b = b;
+
+  return listed_a->step == listed_b->step && listed_a->len == listed_b->len &&
+         memcmp (listed_a->id, listed_b->id, listed_a->len) == 0;
+}
+
+GHashTable *
+cx_check_listed_new (void)
+{
+  return g_hash_table_new (listed_hash, listed_equal);
 }
 
 void
@@ -98,27 +131,60 @@ cx_check_gather_1_1 (CheckRun *run)
     }
 }
 
-void
-cx_check_run_clear_1_1 (CheckRun *run)
-{
-  g_clear_pointer (&run->first_of_persona, g_hash_table_unref);
-}
-
 /* Steps */
 
 /* An owner as CX015 compares it: trimmed, case folded */
 static char *
-owner_key (const char *owner)
+owner_key (const char *owner,
+           gsize       start,
+           gsize       end)
 {
-  g_autofree char *trimmed = NULL;
-  gsize start = strspn (owner, XML_SPACE);
-  gsize end = strlen (owner);
-
-  while (end > start && strchr (XML_SPACE, owner[end - 1]) != NULL)
-    end--;
-  trimmed = g_strndup (owner + start, end - start);
+  g_autofree char *trimmed = g_strndup (owner + start, end - start);
 
   return g_utf8_casefold (trimmed, -1);
+}
+
+/* Where @owner starts and ends, trimmed; whether it is all ASCII */
+static gboolean
+owner_trim (const char *owner,
+            gsize      *start,
+            gsize      *end)
+{
+  gboolean ascii = TRUE;
+  gsize i;
+
+  *start = strspn (owner, XML_SPACE);
+  for (i = *start; owner[i] != '\0'; i++)
+    ascii &= (guchar) owner[i] < 0x80;
+  while (i > *start && strchr (XML_SPACE, owner[i - 1]) != NULL)
+    i--;
+  *end = i;
+
+  return ascii;
+}
+
+/* Whether two owners are one for CX015. Case folding maps ASCII to its
+ * lower case and nothing else, so two ASCII owners (the common case) need
+ * no folded copies; a non-ASCII letter may fold to ASCII (the Kelvin sign
+ * to 'k'), so any other pair is folded whole. */
+static gboolean
+same_owner (const char *a,
+            const char *b)
+{
+  gsize a_start, a_end, b_start, b_end;
+  gboolean ascii = owner_trim (a, &a_start, &a_end);
+  g_autofree char *key_a = NULL;
+  g_autofree char *key_b = NULL;
+
+  ascii &= owner_trim (b, &b_start, &b_end);
+  if (ascii)
+    return a_end - a_start == b_end - b_start &&
+           g_ascii_strncasecmp (a + a_start, b + b_start, a_end - a_start) == 0;
+
+  key_a = owner_key (a, a_start, a_end);
+  key_b = owner_key (b, b_start, b_end);
+
+  return strcmp (key_a, key_b) == 0;
 }
 
 static void
@@ -126,8 +192,6 @@ check_hand_off (CheckRun *run,
                 CxStep   *step)
 {
   CxStep *before;
-  g_autofree char *key_before = NULL;
-  g_autofree char *key_after = NULL;
 
   if (run->journey_index == 0)
     return;
@@ -139,9 +203,7 @@ check_hand_off (CheckRun *run,
       is_blank (before->owner) || is_blank (step->owner))
     return;
 
-  key_before = owner_key (before->owner);
-  key_after = owner_key (step->owner);
-  if (strcmp (key_before, key_after) == 0)
+  if (same_owner (before->owner, step->owner))
     return;
 
   cx_check_report (run, CX_CHECK_HAND_OFF_DROP, CX_SEVERITY_WARNING,
@@ -159,18 +221,18 @@ has_blueprint_gap (CheckRun *run,
 {
   gboolean front = FALSE;
 
+  /* The walk resolved the lanes of the step's cells (run->cell_lanes) */
   for (guint c = 0; step->cells != NULL && c < step->cells->len; c++)
     {
       CxCell *cell = g_ptr_array_index (step->cells, c);
-      GObject *lane = NULL;
+      IdRef *lane = g_ptr_array_index (run->cell_lanes, c);
       CxLaneKind kind;
 
-      if (is_blank (cell->text) ||
-          cx_check_resolve (run, cell->lane, CX_TYPE_LANE, &lane) != REF_RESOLVED ||
-          lane == NULL)
+      if (is_blank (cell->text) || lane == NULL || lane->object == NULL)
         continue;
 
-      kind = CX_LANE (lane)->kind;
+      /* Resolved to a lane: no checked cast */
+      kind = ((CxLane *) lane->object)->kind;
       if (kind == CX_LANE_KIND_BACKSTAGE || kind == CX_LANE_KIND_SUPPORT)
         return FALSE;
       front |= kind == CX_LANE_KIND_FRONTSTAGE;
@@ -264,7 +326,7 @@ check_leads_to (CheckRun  *run,
 {
   GObject *object = NULL;
   CxStep *target;
-  GHashTable *listed;
+  Listed listed;
 
   if (failure->id == NULL ||
       cx_check_resolve (run, failure->leads_to, CX_TYPE_STEP, &object) != REF_RESOLVED ||
@@ -275,8 +337,10 @@ check_leads_to (CheckRun  *run,
   if (target->phase != CX_PHASE_RECOVERY)
     return;
 
-  listed = g_hash_table_lookup (run->recovers_of, target);
-  if (listed != NULL && g_hash_table_contains (listed, failure->id))
+  listed.step = target;
+  listed.id = failure->id;
+  listed.len = strlen (failure->id);
+  if (g_hash_table_contains (run->listed, &listed))
     return;
 
   cx_check_report (run, CX_CHECK_UNANSWERED_LEADS_TO, CX_SEVERITY_WARNING,
@@ -314,7 +378,7 @@ void
 cx_check_run_persona (CheckRun  *run,
                       CxPersona *persona)
 {
-  gpointer found;
+  guint found;
   int first = -1;
   CxStep *step;
 
@@ -323,9 +387,9 @@ cx_check_run_persona (CheckRun  *run,
     return;
 
   /* The earlier of the persona's own first step and the first for everyone */
-  found = g_hash_table_lookup (run->first_of_persona, persona->id);
-  if (found != NULL)
-    first = (int) GPOINTER_TO_UINT (found) - 1;
+  found = cx_check_resolve_cached (run, &run->personas, persona->id)->first;
+  if (found != 0)
+    first = (int) found - 1;
   if (run->first_no_persona >= 0 && (first < 0 || run->first_no_persona < first))
     first = run->first_no_persona;
   if (first < 0)

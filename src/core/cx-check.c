@@ -151,13 +151,27 @@ wow_group_free (gpointer data)
   g_free (group);
 }
 
+/* The lists at their full size, from the count of each level in filled[] */
+static void
+wow_group_size (WowGroup *group)
+{
+  guint size = 0;
+
+  for (int bar = CX_LEVEL_MIN; bar <= CX_LEVEL_MAX; bar++)
+    {
+      size += group->filled[bar];
+      g_array_set_size (group->by_bar[bar], size);
+      group->filled[bar] = 0;
+    }
+}
+
 static void
 wow_group_add (WowGroup *group,
                guint     journey_index,
                int       level)
 {
   for (int bar = level; bar <= CX_LEVEL_MAX; bar++)
-    g_array_append_val (group->by_bar[bar], journey_index);
+    g_array_index (group->by_bar[bar], guint, group->filled[bar]++) = journey_index;
 }
 
 /* Text and findings, for the rules */
@@ -195,30 +209,6 @@ cx_check_phase_name (CxPhase phase)
   return cx_enum_to_nick (CX_TYPE_PHASE, phase);
 }
 
-void
-cx_check_report (CheckRun   *run,
-                 CxCheckId   check,
-                 CxSeverity  severity,
-                 const char *format,
-                 ...)
-{
-  CxFinding *finding = g_new0 (CxFinding, 1);
-  va_list args;
-
-  *finding = run->here;
-  finding->check = check;
-  finding->severity = severity;
-  finding->step_id = g_strdup (run->here.step_id);
-  finding->failure_id = g_strdup (run->here.failure_id);
-  finding->persona_id = g_strdup (run->here.persona_id);
-
-  va_start (args, format);
-  finding->message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_ptr_array_add (run->findings, finding);
-}
-
 /* Lookups */
 
 RefState
@@ -241,6 +231,47 @@ cx_check_resolve (CheckRun   *run,
   return G_TYPE_CHECK_INSTANCE_TYPE (found, type) ? REF_RESOLVED : REF_WRONG_KIND;
 }
 
+IdRef *
+cx_check_resolve_cached (CheckRun   *run,
+                         IdCache    *cache,
+                         const char *id)
+{
+  gsize len = strlen (id);
+  IdRef **recent;
+  IdRef *ref;
+
+  /* A slot by the length and the ends: a plan has few lanes and personas,
+   * which that tells apart; ids that share a slot only cost the table */
+  recent = &cache->recent[len == 0 ? 0 : (len * 31 + (guchar) id[0] * 7 + (guchar) id[len - 1])
+                                         % ID_RECENT];
+  if (*recent != NULL && strcmp ((*recent)->id, id) == 0)
+    return *recent;
+
+  ref = g_hash_table_lookup (cache->table, id);
+  if (ref == NULL)
+    {
+      GObject *object = NULL;
+
+      ref = g_new0 (IdRef, 1);
+      ref->id = id;
+      ref->state = cx_check_resolve (run, id, cache->type, &object);
+      if (ref->state == REF_RESOLVED)
+        ref->object = object;
+      g_hash_table_insert (cache->table, (gpointer) id, ref);
+    }
+  *recent = ref;
+
+  return ref;
+}
+
+static void
+id_cache_init (IdCache *cache,
+               GType    type)
+{
+  cache->type = type;
+  cache->table = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+}
+
 static int
 get_threshold (CxPlan        *plan,
                CxThresholdId  id)
@@ -251,8 +282,20 @@ get_threshold (CxPlan        *plan,
 /* Gathering */
 
 static void
+size_wow_group (gpointer key,
+                gpointer value,
+                gpointer user_data)
+{
+  wow_group_size (value);
+}
+
+/* Two passes, so that each list is sized once and written in place: the
+ * first counts the levels of each group, the second writes the indices */
+static void
 gather_wow_index (CheckRun *run)
 {
+  g_autofree WowGroup **group_of = g_new (WowGroup *, run->journey->len);
+
   run->wow_everyone = wow_group_new ();
   run->wow_no_persona = wow_group_new ();
   run->wow_personas = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, wow_group_free);
@@ -263,21 +306,39 @@ gather_wow_index (CheckRun *run)
       WowGroup *group = run->wow_no_persona;
 
       /* A step without a level takes no part */
+      group_of[j] = NULL;
       if (step->delivered_level < CX_LEVEL_MIN || step->delivered_level > CX_LEVEL_MAX)
         continue;
 
       if (!is_blank (step->persona))
         {
-          group = g_hash_table_lookup (run->wow_personas, step->persona);
+          IdRef *persona = cx_check_resolve_cached (run, &run->personas, step->persona);
+
+          group = persona->wow;
           if (group == NULL)
             {
-              group = wow_group_new ();
+              group = persona->wow = wow_group_new ();
               g_hash_table_insert (run->wow_personas, step->persona, group);
             }
         }
 
+      group_of[j] = group;
+      run->wow_everyone->filled[step->delivered_level]++;
+      group->filled[step->delivered_level]++;
+    }
+
+  wow_group_size (run->wow_everyone);
+  wow_group_size (run->wow_no_persona);
+  g_hash_table_foreach (run->wow_personas, size_wow_group, NULL);
+
+  for (guint j = 0; j < run->journey->len; j++)
+    {
+      CxStep *step = g_ptr_array_index (run->journey, j);
+
+      if (group_of[j] == NULL)
+        continue;
       wow_group_add (run->wow_everyone, j, step->delivered_level);
-      wow_group_add (group, j, step->delivered_level);
+      wow_group_add (group_of[j], j, step->delivered_level);
     }
 }
 
@@ -329,38 +390,40 @@ gather_recovered (CheckRun *run,
   if (failures)
     run->recovered = g_hash_table_new (NULL, NULL);
   if (lists)
-    run->recovers_of = g_hash_table_new_full (NULL, NULL, NULL,
-                                              (GDestroyNotify) g_hash_table_unref);
+    run->listed_ids = g_array_new (FALSE, FALSE, sizeof (Listed));
 
   for (guint i = 0; steps != NULL && i < steps->len; i++)
     {
       CxStep *step = g_ptr_array_index (steps, i);
-      g_auto(GStrv) tokens = NULL;
-      GHashTable *listed = NULL;
+      const char *cursor = step->recovers;
+      const char *token;
 
       if (is_blank (step->recovers))
         continue;
 
-      tokens = g_strsplit_set (step->recovers, XML_SPACE, -1);
-      if (lists)
-        {
-          /* The strings are freed with the set */
-          listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-          g_hash_table_insert (run->recovers_of, step, listed);
-        }
-
-      for (guint t = 0; tokens[t] != NULL; t++)
+      while ((token = next_token (&cursor, run->token)) != NULL)
         {
           GObject *object = NULL;
 
-          if (*tokens[t] == '\0')
-            continue;
-          if (failures && cx_check_resolve (run, tokens[t], CX_TYPE_FAILURE, &object)
+          if (failures && cx_check_resolve (run, token, CX_TYPE_FAILURE, &object)
                           == REF_RESOLVED && object != NULL)
             g_hash_table_add (run->recovered, object);
-          if (listed != NULL)
-            g_hash_table_add (listed, g_strdup (tokens[t]));
+          if (lists)
+            {
+              /* The token ends where the cursor now stands */
+              Listed listed = { step, cursor - run->token->len, run->token->len };
+
+              g_array_append_val (run->listed_ids, listed);
+            }
         }
+    }
+
+  /* Into the set once the array no longer grows and moves */
+  if (lists)
+    {
+      run->listed = cx_check_listed_new ();
+      for (guint l = 0; l < run->listed_ids->len; l++)
+        g_hash_table_add (run->listed, &g_array_index (run->listed_ids, Listed, l));
     }
 }
 
@@ -426,26 +489,54 @@ stand_on (CheckRun     *run,
   run->here.position++;
 }
 
+/* What each cell of @step names as its lane, into run->cell_lanes: one
+ * look-up a cell, for the checks of the step and of its cells */
+static void
+resolve_cell_lanes (CheckRun *run,
+                    CxStep   *step)
+{
+  /* Only grown: the entries past this step's cells are never read */
+  if (run->cell_lanes->len < step->cells->len)
+    g_ptr_array_set_size (run->cell_lanes, step->cells->len);
+  run->step_mark++;
+
+  for (guint c = 0; c < step->cells->len; c++)
+    {
+      CxCell *cell = g_ptr_array_index (step->cells, c);
+      IdRef *ref = NULL;
+
+      if (cell->lane != NULL)
+        ref = cx_check_resolve_cached (run, &run->lanes, cell->lane);
+      g_ptr_array_index (run->cell_lanes, c) = ref;
+    }
+}
+
 static void
 walk_step (CheckRun *run,
            CxStep   *step,
            CxPhase   phase)
 {
+  gboolean has_cells = step->cells != NULL && step->cells->len > 0;
+
+  /* CX008 looks at every cell; CX021 at the cells of the main journey */
+  if (has_cells &&
+      (run->enabled[CX_CHECK_BROKEN_REFERENCE] ||
+       (phase != CX_PHASE_RECOVERY && run->enabled[CX_CHECK_BLUEPRINT_GAP] &&
+        run->has_backstage)))
+    resolve_cell_lanes (run, step);
+
   stand_on (run, CX_TARGET_STEP, step->line, phase, step, NULL, 0);
   cx_check_run_step (run, step, phase);
   cx_check_run_step_1_1 (run, step, phase);
 
-  if (step->cells != NULL && step->cells->len > 0)
+  for (guint c = 0; has_cells && c < step->cells->len; c++)
     {
-      g_autoptr(GHashTable) lanes_seen = g_hash_table_new (g_str_hash, g_str_equal);
+      CxCell *cell = g_ptr_array_index (step->cells, c);
 
-      for (guint c = 0; c < step->cells->len; c++)
-        {
-          CxCell *cell = g_ptr_array_index (step->cells, c);
-
-          stand_on (run, CX_TARGET_CELL, cell->line, phase, step, NULL, c);
-          cx_check_run_cell (run, step, cell, lanes_seen);
-        }
+      stand_on (run, CX_TARGET_CELL, cell->line, phase, step, NULL, c);
+      cx_check_run_cell (run, step, cell,
+                         c < run->cell_lanes->len
+                         ? g_ptr_array_index (run->cell_lanes, c) : NULL);
     }
 
   for (guint f = 0; step->failures != NULL && f < step->failures->len; f++)
@@ -510,6 +601,61 @@ compare_findings (gconstpointer a,
   return (int) finding_a->check - (int) finding_b->check;
 }
 
+static gboolean
+is_ordered (GPtrArray *findings,
+            guint      start,
+            guint      end)
+{
+  for (guint f = start + 1; f < end; f++)
+    {
+      if (compare_findings (&findings->pdata[f - 1], &findings->pdata[f]) > 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The walk emits its findings in their order already, and the stale
+ * accepts of CX022 after them though they belong first; the sort (stable)
+ * makes the order a guarantee rather than a property of the walk. A merge
+ * sort costs n log n compares even of sorted runs, so two sorted runs are
+ * merged in one pass instead, which leaves the order the stable sort
+ * would: of two equal findings, the first run's first. */
+static void
+order_findings (GPtrArray *findings,
+                guint      n_walked)
+{
+  guint n = findings->len;
+  gpointer *merged;
+  guint a = 0;
+  guint b = n_walked;
+  guint m = 0;
+
+  if (!is_ordered (findings, 0, n_walked) || !is_ordered (findings, n_walked, n))
+    {
+      g_ptr_array_sort (findings, compare_findings);
+      return;
+    }
+  if (n_walked == 0 || n_walked == n ||
+      compare_findings (&findings->pdata[n_walked - 1], &findings->pdata[n_walked]) <= 0)
+    return;
+
+  merged = g_new (gpointer, n);
+  while (a < n_walked && b < n)
+    {
+      if (compare_findings (&findings->pdata[a], &findings->pdata[b]) <= 0)
+        merged[m++] = findings->pdata[a++];
+      else
+        merged[m++] = findings->pdata[b++];
+    }
+  while (a < n_walked)
+    merged[m++] = findings->pdata[a++];
+  while (b < n)
+    merged[m++] = findings->pdata[b++];
+  memcpy (findings->pdata, merged, n * sizeof (gpointer));
+  g_free (merged);
+}
+
 /**
  * cx_check_plan:
  * @plan: a plan
@@ -525,6 +671,7 @@ GPtrArray *
 cx_check_plan (CxPlan *plan)
 {
   CheckRun run = { 0 };
+  guint n_walked;
 
   g_return_val_if_fail (CX_IS_PLAN (plan), NULL);
 
@@ -540,22 +687,32 @@ cx_check_plan (CxPlan *plan)
   run.silent_detection = get_threshold (plan, CX_THRESHOLD_SILENT_DETECTION);
   run.prevent_severity = get_threshold (plan, CX_THRESHOLD_PREVENT_SEVERITY);
   run.findings = g_ptr_array_new_with_free_func ((GDestroyNotify) cx_finding_free);
+  id_cache_init (&run.lanes, CX_TYPE_LANE);
+  id_cache_init (&run.personas, CX_TYPE_PERSONA);
+  run.cell_lanes = g_ptr_array_new ();
+  run.token = g_string_new (NULL);
 
   gather (&run);
   walk (&run);
+  n_walked = run.findings->len;
   cx_check_apply_accepts (&run);
 
-  /* The walk emits in this order already; the sort (stable) makes that a
-   * guarantee rather than a property of the walk */
-  g_ptr_array_sort (run.findings, compare_findings);
+  order_findings (run.findings, n_walked);
 
   g_clear_pointer (&run.journey, g_ptr_array_unref);
   g_clear_pointer (&run.wow_everyone, wow_group_free);
   g_clear_pointer (&run.wow_no_persona, wow_group_free);
   g_clear_pointer (&run.wow_personas, g_hash_table_unref);
   g_clear_pointer (&run.recovered, g_hash_table_unref);
-  g_clear_pointer (&run.recovers_of, g_hash_table_unref);
-  cx_check_run_clear_1_1 (&run);
+  g_clear_pointer (&run.listed, g_hash_table_unref);
+  g_clear_pointer (&run.listed_ids, g_array_unref);
+  g_clear_pointer (&run.lanes.table, g_hash_table_unref);
+  g_clear_pointer (&run.personas.table, g_hash_table_unref);
+  g_clear_pointer (&run.cell_lanes, g_ptr_array_unref);
+  g_string_free (run.token, TRUE);
+  g_free (run.median_text);
+  for (guint level = 0; level < G_N_ELEMENTS (run.below_text); level++)
+    g_free (run.below_text[level]);
 
   return run.findings;
 }
