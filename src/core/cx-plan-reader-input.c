@@ -103,9 +103,9 @@ declares_utf8 (Reader     *r,
 }
 
 /* Where @data stops being UTF-8 without NUL, or NULL if it is all that.
- * Plans are mostly ASCII: runs of it are skipped eight bytes at a time,
- * and GLib validates each other character alone (g_utf8_validate_len()
- * on the whole file took a tenth of reading it). */
+ * Plans are mostly ASCII: runs of it are skipped 64 bytes at a time, then
+ * eight, and GLib validates each other character alone
+ * (g_utf8_validate_len() on the whole file took a tenth of reading it). */
 static const char *
 find_invalid_utf8 (const char *data,
                    gsize       length)
@@ -120,13 +120,37 @@ find_invalid_utf8 (const char *data,
       guchar c;
       gsize n;
 
+      /* In (word - ones) | word, the lowest byte that is 0 or over 0x7F
+       * has its high bit set, and no byte has where there is no such byte
+       * (a borrow only starts at a zero byte): one test for both, and one
+       * branch for eight words */
+      while (end - p >= 64)
+        {
+          guint64 w0, w1, w2, w3, w4, w5, w6, w7;
+
+          memcpy (&w0, p, 8);
+          memcpy (&w1, p + 8, 8);
+          memcpy (&w2, p + 16, 8);
+          memcpy (&w3, p + 24, 8);
+          memcpy (&w4, p + 32, 8);
+          memcpy (&w5, p + 40, 8);
+          memcpy (&w6, p + 48, 8);
+          memcpy (&w7, p + 56, 8);
+          if (((w0 | w1 | w2 | w3 | w4 | w5 | w6 | w7 |
+                (w0 - ones) | (w1 - ones) | (w2 - ones) | (w3 - ones) |
+                (w4 - ones) | (w5 - ones) | (w6 - ones) | (w7 - ones)) & high) != 0)
+            break;
+          p += 64;
+        }
+      if (p == end)
+        break;
+
       if (end - p >= 8)
         {
           guint64 word;
 
           memcpy (&word, p, sizeof word);
-          /* No byte with its high bit set, and no zero byte */
-          if ((word & high) == 0 && ((word - ones) & ~word & high) == 0)
+          if ((((word - ones) | word) & high) == 0)
             {
               p += 8;
               continue;
