@@ -31,21 +31,28 @@
 /* How often the pass looks at its cancellable */
 #define POLL_BYTES (1024 * 1024)
 
-static gboolean
-is_space (char c)
+/* What a byte ends or skips in a start tag, looked up once a byte rather
+ * than compared with each of the bytes that matter */
+enum
 {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
+  SPACE = 1 << 0,           /* between the parts of a tag */
+  ENDS_NAME = 1 << 1,       /* an element's name */
+  ENDS_ATTR_NAME = 1 << 2,  /* an attribute's name */
+};
 
-static const char *
-skip_spaces (const char *p,
-             const char *end)
-{
-  while (p < end && is_space (*p))
-    p++;
+#define ENDS_ALL (SPACE | ENDS_NAME | ENDS_ATTR_NAME)
 
-  return p;
-}
+static const guint8 kinds[256] = {
+  ['\t'] = ENDS_ALL,
+  ['\n'] = ENDS_ALL,
+  ['\r'] = ENDS_ALL,
+  [' '] = ENDS_ALL,
+  ['/'] = ENDS_NAME | ENDS_ATTR_NAME,
+  ['>'] = ENDS_NAME | ENDS_ATTR_NAME,
+  ['='] = ENDS_ATTR_NAME,
+};
+
+#define IS(c, kind) ((kinds[(guchar) (c)] & (kind)) != 0)
 
 /* xmlns and xmlns:PREFIX */
 static gboolean
@@ -84,6 +91,105 @@ found (Prescan       *result,
   result->name = g_utf8_make_valid (name, MIN (name_end - name, 64));
 }
 
+typedef enum
+{
+  TAG_READ,
+  TAG_NOT_WELL_FORMED,
+  TAG_TOO_MANY_ATTRIBUTES,
+  TAG_TOO_MANY_NAMESPACES,
+  TAG_PAST_LAST_GT,         /* unbounded: to be read again, bounded */
+} TagRead;
+
+typedef struct
+{
+  const char *name_end;
+  const char *end;          /* past its '>' */
+  guint       n_declarations;
+  gboolean    empty;
+} StartTag;
+
+/* Reads the start tag at @tag: a name, then attributes up to '>' or '/>'.
+ * Unbounded, it starts before @last_gt, the last '>' of the bytes, and
+ * stays before it: every loop over a name or white space stops at a '>',
+ * so none needs to look at @end (a loop a byte shorter). Only a quoted
+ * value can take it past @last_gt, and then it says so. Inlined, with
+ * @bounded constant, for a copy of each. */
+G_ALWAYS_INLINE static inline TagRead
+read_start_tag (const char *tag,
+                const char *end,
+                const char *last_gt,
+                gboolean    bounded,
+                guint       in_scope,
+                StartTag   *out)
+{
+  const char *q = tag + 1;
+  guint n_attributes = 0;
+  guint n_declarations = 0;
+
+  while ((!bounded || q < end) && !IS (*q, ENDS_NAME))
+    q++;
+  out->name_end = q;
+
+  for (;;)
+    {
+      const char *attr_name;
+      const char *close;
+
+      while ((!bounded || q < end) && IS (*q, SPACE))
+        q++;
+      if (bounded && q >= end)
+        return TAG_NOT_WELL_FORMED;
+      if (*q == '>')
+        {
+          out->empty = FALSE;
+          out->end = q + 1;
+          break;
+        }
+      if (*q == '/')
+        {
+          if ((bounded && q + 1 >= end) || q[1] != '>')
+            return TAG_NOT_WELL_FORMED;
+          out->empty = TRUE;
+          out->end = q + 2;
+          break;
+        }
+
+      attr_name = q;
+      while ((!bounded || q < end) && !IS (*q, ENDS_ATTR_NAME))
+        q++;
+      /* the counts only change past the checks that end the tag here, and
+       * the count that grows is the only one that can go over its limit
+       * (the other was checked when it last grew) */
+      if (is_declaration (attr_name, q))
+        n_declarations++;
+      else
+        n_attributes++;
+      while ((!bounded || q < end) && IS (*q, SPACE))
+        q++;
+      if ((bounded && q >= end) || *q != '=')
+        return TAG_NOT_WELL_FORMED;
+      q++;
+      while ((!bounded || q < end) && IS (*q, SPACE))
+        q++;
+      if ((bounded && q >= end) || (*q != '"' && *q != '\''))
+        return TAG_NOT_WELL_FORMED;
+      close = memchr (q + 1, *q, end - (q + 1));
+      if (close == NULL)
+        return TAG_NOT_WELL_FORMED;
+      q = close + 1;
+      if (!bounded && q > last_gt)
+        return TAG_PAST_LAST_GT;
+
+      if (n_attributes > CX_MAX_ATTRIBUTES)
+        return TAG_TOO_MANY_ATTRIBUTES;
+      if (in_scope + n_declarations > CX_MAX_NAMESPACES)
+        return TAG_TOO_MANY_NAMESPACES;
+    }
+
+  out->n_declarations = n_declarations;
+  return TAG_READ;
+}
+
 /**
  * prescan:
  * @data: the bytes of a file, valid UTF-8
@@ -108,11 +214,22 @@ prescan (const char   *data,
   const char *p = data;
   const char *prev_end = data;   /* where the last markup ended */
   const char *next_poll = data + MIN (length, POLL_BYTES);
+  const char *last_gt;           /* a tag before it is read unbounded */
   guint declared[CX_MAX_DEPTH];  /* declarations on each open element */
   guint depth = 0;
   guint in_scope = 0;
 
   memset (result, 0, sizeof *result);
+
+#ifdef __GLIBC__
+  last_gt = length > 0 ? memrchr (data, '>', length) : NULL;
+#else
+  for (last_gt = end; last_gt > data && last_gt[-1] != '>'; last_gt--)
+    ;
+  last_gt = last_gt > data ? last_gt - 1 : NULL;
+#endif
+  if (last_gt == NULL)
+    last_gt = data;   /* no tag starts before it */
 
   while (p < end)
     {
@@ -169,80 +286,39 @@ prescan (const char   *data,
           continue;
         }
 
-      /* A start tag: a name, then attributes up to '>' or '/>' */
       {
-        const char *name_end = tag + 1;
-        guint n_attributes = 0;
-        guint n_declarations = 0;
-        gboolean empty;
+        StartTag start;
+        TagRead read = TAG_PAST_LAST_GT;
 
-        while (name_end < end && !is_space (*name_end) && *name_end != '/' && *name_end != '>')
-          name_end++;
+        if (tag < last_gt)
+          read = read_start_tag (tag, end, last_gt, FALSE, in_scope, &start);
+        if (read == TAG_PAST_LAST_GT)
+          read = read_start_tag (tag, end, last_gt, TRUE, in_scope, &start);
 
-        for (q = name_end; ; )
+        switch (read)
           {
-            const char *attr_name;
-            const char *attr_name_end;
-            const char *close;
-
-            q = skip_spaces (q, end);
-            if (q >= end)
-              goto not_well_formed;
-            if (*q == '>')
-              {
-                empty = FALSE;
-                q++;
-                break;
-              }
-            if (*q == '/')
-              {
-                if (q + 1 >= end || q[1] != '>')
-                  goto not_well_formed;
-                empty = TRUE;
-                q += 2;
-                break;
-              }
-
-            attr_name = q;
-            while (q < end && !is_space (*q) && *q != '=' && *q != '>' && *q != '/')
-              q++;
-            attr_name_end = q;
-            q = skip_spaces (q, end);
-            if (q >= end || *q != '=')
-              goto not_well_formed;
-            q = skip_spaces (q + 1, end);
-            if (q >= end || (*q != '"' && *q != '\''))
-              goto not_well_formed;
-            close = memchr (q + 1, *q, end - (q + 1));
-            if (close == NULL)
-              goto not_well_formed;
-            q = close + 1;
-
-            if (is_declaration (attr_name, attr_name_end))
-              n_declarations++;
-            else
-              n_attributes++;
-
-            if (n_attributes > CX_MAX_ATTRIBUTES)
-              {
-                found (result, PRESCAN_TOO_MANY_ATTRIBUTES, data, tag, name_end, prev_end);
-                goto done;
-              }
-            if (in_scope + n_declarations > CX_MAX_NAMESPACES)
-              {
-                found (result, PRESCAN_TOO_MANY_NAMESPACES, data, tag, name_end, prev_end);
-                goto done;
-              }
+          case TAG_READ:
+            break;
+          case TAG_TOO_MANY_ATTRIBUTES:
+            found (result, PRESCAN_TOO_MANY_ATTRIBUTES, data, tag, start.name_end, prev_end);
+            goto done;
+          case TAG_TOO_MANY_NAMESPACES:
+            found (result, PRESCAN_TOO_MANY_NAMESPACES, data, tag, start.name_end, prev_end);
+            goto done;
+          case TAG_NOT_WELL_FORMED:
+          case TAG_PAST_LAST_GT:
+          default:
+            goto not_well_formed;
           }
 
-        p = prev_end = q;
+        p = prev_end = start.end;
         /* the reader refuses an element this deep: nothing after it is read */
         if (depth + 1 > CX_MAX_DEPTH)
           break;
-        if (!empty)
+        if (!start.empty)
           {
-            declared[depth++] = n_declarations;
-            in_scope += n_declarations;
+            declared[depth++] = start.n_declarations;
+            in_scope += start.n_declarations;
           }
       }
     }
