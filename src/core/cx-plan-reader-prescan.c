@@ -31,13 +31,19 @@
 /* How often the pass looks at its cancellable */
 #define POLL_BYTES (1024 * 1024)
 
-/* What a byte ends or skips in a start tag, looked up once a byte rather
- * than compared with each of the bytes that matter */
+/* What a byte is to the pass, looked up once a byte rather than compared
+ * with each of the bytes that matter; after a loop over a name or white
+ * space, the kind of the byte it stopped at says what comes next */
 enum
 {
   SPACE = 1 << 0,           /* between the parts of a tag */
   ENDS_NAME = 1 << 1,       /* an element's name */
   ENDS_ATTR_NAME = 1 << 2,  /* an attribute's name */
+  GT = 1 << 3,
+  SLASH = 1 << 4,
+  EQUALS = 1 << 5,
+  QUOTE = 1 << 6,
+  NOT_START = 1 << 7,       /* after '<': not a start tag */
 };
 
 #define ENDS_ALL (SPACE | ENDS_NAME | ENDS_ATTR_NAME)
@@ -47,12 +53,77 @@ static const guint8 kinds[256] = {
   ['\n'] = ENDS_ALL,
   ['\r'] = ENDS_ALL,
   [' '] = ENDS_ALL,
-  ['/'] = ENDS_NAME | ENDS_ATTR_NAME,
-  ['>'] = ENDS_NAME | ENDS_ATTR_NAME,
-  ['='] = ENDS_ATTR_NAME,
+  ['>'] = ENDS_NAME | ENDS_ATTR_NAME | GT,
+  ['/'] = ENDS_NAME | ENDS_ATTR_NAME | SLASH | NOT_START,
+  ['='] = ENDS_ATTR_NAME | EQUALS,
+  ['"'] = QUOTE,
+  ['\''] = QUOTE,
+  ['!'] = NOT_START,
+  ['?'] = NOT_START,
 };
 
-#define IS(c, kind) ((kinds[(guchar) (c)] & (kind)) != 0)
+#define KIND(c) (kinds[(guchar) (c)])
+
+/* Values are short, mostly under eight bytes: read eight bytes at once,
+ * in a word where the lowest address is the lowest byte, one test finds
+ * the closing quote in a few instructions, without the call to memchr()
+ * (tens of them for a short search, and the registers it takes saved
+ * around it) */
+#define ONES G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* The high bit of the lowest zero byte of @w is set, and of none below
+ * it (a borrow only starts at a zero byte); bytes above it may have
+ * theirs set too */
+#define ZERO_BYTES(w) (((w) - ONES) & ~(w) & HIGHS)
+
+static inline guint64
+load_word (const char *p)
+{
+  guint64 word;
+
+  memcpy (&word, p, sizeof word);
+  return GUINT64_FROM_LE (word);
+}
+
+/* The index of the lowest byte of @mask (not 0) with its high bit set */
+static inline guint
+lowest_byte (guint64 mask)
+{
+#if defined(__GNUC__) || defined(__clang__)
+  return __builtin_ctzll (mask) / 8;
+#else
+  guint i = 0;
+
+  for (; (mask & 0x80) == 0; mask >>= 8)
+    i++;
+  return i;
+#endif
+}
+
+/* memchr(), inlined */
+static inline const char *
+find_byte (const char *p,
+           const char *end,
+           char        c)
+{
+  const guint64 pattern = ONES * (guchar) c;
+
+  for (; end - p >= 8; p += 8)
+    {
+      guint64 zeros = ZERO_BYTES (load_word (p) ^ pattern);
+
+      if (zeros != 0)
+        return p + lowest_byte (zeros);
+    }
+  for (; p < end; p++)
+    {
+      if (*p == c)
+        return p;
+    }
+
+  return NULL;
+}
 
 /* xmlns and xmlns:PREFIX */
 static gboolean
@@ -125,8 +196,9 @@ read_start_tag (const char *tag,
   const char *q = tag + 1;
   guint n_attributes = 0;
   guint n_declarations = 0;
+  guint8 kind = 0;
 
-  while ((!bounded || q < end) && !IS (*q, ENDS_NAME))
+  while ((!bounded || q < end) && !((kind = KIND (*q)) & ENDS_NAME))
     q++;
   out->name_end = q;
 
@@ -135,18 +207,18 @@ read_start_tag (const char *tag,
       const char *attr_name;
       const char *close;
 
-      while ((!bounded || q < end) && IS (*q, SPACE))
+      while ((!bounded || q < end) && ((kind = KIND (*q)) & SPACE))
         q++;
       if (bounded && q >= end)
         return TAG_NOT_WELL_FORMED;
-      if (*q == '>')
+      if (kind & (GT | SLASH))
         {
-          out->empty = FALSE;
-          out->end = q + 1;
-          break;
-        }
-      if (*q == '/')
-        {
+          if (kind & GT)
+            {
+              out->empty = FALSE;
+              out->end = q + 1;
+              break;
+            }
           if ((bounded && q + 1 >= end) || q[1] != '>')
             return TAG_NOT_WELL_FORMED;
           out->empty = TRUE;
@@ -155,7 +227,7 @@ read_start_tag (const char *tag,
         }
 
       attr_name = q;
-      while ((!bounded || q < end) && !IS (*q, ENDS_ATTR_NAME))
+      while ((!bounded || q < end) && !((kind = KIND (*q)) & ENDS_ATTR_NAME))
         q++;
       /* the counts only change past the checks that end the tag here, and
        * the count that grows is the only one that can go over its limit
@@ -164,16 +236,16 @@ read_start_tag (const char *tag,
         n_declarations++;
       else
         n_attributes++;
-      while ((!bounded || q < end) && IS (*q, SPACE))
+      while ((!bounded || q < end) && ((kind = KIND (*q)) & SPACE))
         q++;
-      if ((bounded && q >= end) || *q != '=')
+      if ((bounded && q >= end) || !(kind & EQUALS))
         return TAG_NOT_WELL_FORMED;
       q++;
-      while ((!bounded || q < end) && IS (*q, SPACE))
+      while ((!bounded || q < end) && ((kind = KIND (*q)) & SPACE))
         q++;
-      if ((bounded && q >= end) || (*q != '"' && *q != '\''))
+      if ((bounded && q >= end) || !(kind & QUOTE))
         return TAG_NOT_WELL_FORMED;
-      close = memchr (q + 1, *q, end - (q + 1));
+      close = find_byte (q + 1, end, *q);
       if (close == NULL)
         return TAG_NOT_WELL_FORMED;
       q = close + 1;
@@ -211,10 +283,10 @@ prescan (const char   *data,
          CxReadStats  *stats)
 {
   const char *end = data + length;
-  const char *p = data;
-  const char *prev_end = data;   /* where the last markup ended */
+  const char *p = data;          /* where the last markup ended */
   const char *next_poll = data + MIN (length, POLL_BYTES);
-  const char *last_gt;           /* a tag before it is read unbounded */
+  const char *last_gt;           /* a start tag before it is read unbounded */
+  const char *check_at;          /* the nearer of the two: one compare a tag */
   guint declared[CX_MAX_DEPTH];  /* declarations on each open element */
   guint depth = 0;
   guint in_scope = 0;
@@ -230,6 +302,7 @@ prescan (const char   *data,
 #endif
   if (last_gt == NULL)
     last_gt = data;   /* no tag starts before it */
+  check_at = MIN (next_poll, last_gt);
 
   while (p < end)
     {
@@ -242,47 +315,56 @@ prescan (const char   *data,
           break;
         }
 
-      if (tag >= next_poll)
+      if (tag >= check_at)
         {
-          if (cancellable != NULL && g_cancellable_is_cancelled (cancellable))
+          if (tag >= next_poll)
             {
-              result->result = PRESCAN_CANCELLED;
-              break;
+              if (cancellable != NULL && g_cancellable_is_cancelled (cancellable))
+                {
+                  result->result = PRESCAN_CANCELLED;
+                  break;
+                }
+              next_poll = tag + POLL_BYTES;
             }
-          next_poll = tag + POLL_BYTES;
+          check_at = MIN (next_poll, last_gt);
         }
 
-      if (tag[1] == '!')
+      if (KIND (tag[1]) & NOT_START)
         {
-          if (starts_with (tag, end, "<!--"))
-            q = memmem (tag + 4, end - (tag + 4), "-->", 3);
-          else if (starts_with (tag, end, "<![CDATA["))
-            q = memmem (tag + 9, end - (tag + 9), "]]>", 3);
-          else
-            break;   /* a document type declaration, or not XML */
-          if (q == NULL)
-            break;
-          p = prev_end = q + 3;
-          continue;
-        }
+          if (tag[1] == '/')
+            {
+              /* before the last '>', the loop needs no end check */
+              if (tag < last_gt)
+                for (q = tag + 2; *q != '>'; q++)
+                  ;
+              else
+                q = memchr (tag + 2, '>', end - (tag + 2));
+              if (q == NULL || depth == 0)
+                break;
+              depth--;
+              in_scope -= declared[depth];
+              p = q + 1;
+              continue;
+            }
 
-      if (tag[1] == '?')
-        {
+          if (tag[1] == '!')
+            {
+              if (starts_with (tag, end, "<!--"))
+                q = memmem (tag + 4, end - (tag + 4), "-->", 3);
+              else if (starts_with (tag, end, "<![CDATA["))
+                q = memmem (tag + 9, end - (tag + 9), "]]>", 3);
+              else
+                break;   /* a document type declaration, or not XML */
+              if (q == NULL)
+                break;
+              p = q + 3;
+              continue;
+            }
+
           q = memmem (tag + 2, end - (tag + 2), "?>", 2);
           if (q == NULL)
             break;
-          p = prev_end = q + 2;
-          continue;
-        }
-
-      if (tag[1] == '/')
-        {
-          q = memchr (tag + 2, '>', end - (tag + 2));
-          if (q == NULL || depth == 0)
-            break;
-          depth--;
-          in_scope -= declared[depth];
-          p = prev_end = q + 1;
+          p = q + 2;
           continue;
         }
 
@@ -300,10 +382,10 @@ prescan (const char   *data,
           case TAG_READ:
             break;
           case TAG_TOO_MANY_ATTRIBUTES:
-            found (result, PRESCAN_TOO_MANY_ATTRIBUTES, data, tag, start.name_end, prev_end);
+            found (result, PRESCAN_TOO_MANY_ATTRIBUTES, data, tag, start.name_end, p);
             goto done;
           case TAG_TOO_MANY_NAMESPACES:
-            found (result, PRESCAN_TOO_MANY_NAMESPACES, data, tag, start.name_end, prev_end);
+            found (result, PRESCAN_TOO_MANY_NAMESPACES, data, tag, start.name_end, p);
             goto done;
           case TAG_NOT_WELL_FORMED:
           case TAG_PAST_LAST_GT:
@@ -311,7 +393,7 @@ prescan (const char   *data,
             goto not_well_formed;
           }
 
-        p = prev_end = start.end;
+        p = start.end;
         /* the reader refuses an element this deep: nothing after it is read */
         if (depth + 1 > CX_MAX_DEPTH)
           break;
