@@ -101,6 +101,21 @@ lowest_byte (guint64 mask)
 #endif
 }
 
+/* The index of the lowest byte of @word (not 0) that is not 0 */
+static inline guint
+lowest_set_byte (guint64 word)
+{
+#if defined(__GNUC__) || defined(__clang__)
+  return __builtin_ctzll (word) / 8;
+#else
+  guint i = 0;
+
+  for (; (word & 0xFF) == 0; word >>= 8)
+    i++;
+  return i;
+#endif
+}
+
 /* memchr(), inlined */
 static inline const char *
 find_byte (const char *p,
@@ -123,6 +138,37 @@ find_byte (const char *p,
     }
 
   return NULL;
+}
+
+/* The next '<' from @p. Between tags, the text is mostly a line break
+ * and the indentation, under 16 bytes: skipped here, a word of eight
+ * spaces at a time, faster than memchr() finds the '<' after it. */
+static inline const char *
+find_lt (const char *p,
+         const char *end)
+{
+  const guint64 spaces = ONES * ' ';
+
+  if (*p == '\n' && end - p >= 17)
+    {
+      guint64 others = load_word (p + 1) ^ spaces;   /* 0 for each space */
+      const char *q = p + 1;
+
+      if (others == 0)
+        {
+          q += 8;
+          others = load_word (q) ^ spaces;
+        }
+      if (others != 0)
+        {
+          /* the lowest byte that is not 0: the first that is not a space */
+          q += lowest_set_byte (others);
+          if (*q == '<')
+            return q;
+        }
+    }
+
+  return memchr (p, '<', end - p);
 }
 
 /* xmlns and xmlns:PREFIX */
@@ -162,6 +208,30 @@ found (Prescan       *result,
   result->name = g_utf8_make_valid (name, MIN (name_end - name, 64));
 }
 
+/* The end of the name at @p: the first byte of @kind. Unbounded, there is
+ * one before @end (the last '>'), and two bytes are looked at a turn. */
+G_ALWAYS_INLINE static inline const char *
+skip_name (const char *p,
+           const char *end,
+           gboolean    bounded,
+           guint8      kind)
+{
+  if (bounded)
+    {
+      while (p < end && !(KIND (*p) & kind))
+        p++;
+      return p;
+    }
+
+  for (;; p += 2)
+    {
+      if (KIND (p[0]) & kind)
+        return p;
+      if (KIND (p[1]) & kind)
+        return p + 1;
+    }
+}
+
 typedef enum
 {
   TAG_READ,
@@ -198,8 +268,8 @@ read_start_tag (const char *tag,
   guint n_declarations = 0;
   guint8 kind = 0;
 
-  while ((!bounded || q < end) && !((kind = KIND (*q)) & ENDS_NAME))
-    q++;
+  q = skip_name (q, end, bounded, ENDS_NAME);
+  kind = bounded && q >= end ? 0 : KIND (*q);
   out->name_end = q;
 
   for (;;)
@@ -227,8 +297,8 @@ read_start_tag (const char *tag,
         }
 
       attr_name = q;
-      while ((!bounded || q < end) && !((kind = KIND (*q)) & ENDS_ATTR_NAME))
-        q++;
+      q = skip_name (q, end, bounded, ENDS_ATTR_NAME);
+      kind = bounded && q >= end ? 0 : KIND (*q);
       /* the counts only change past the checks that end the tag here, and
        * the count that grows is the only one that can go over its limit
        * (the other was checked when it last grew) */
@@ -306,7 +376,7 @@ prescan (const char   *data,
 
   while (p < end)
     {
-      const char *tag = memchr (p, '<', end - p);
+      const char *tag = find_lt (p, end);
       const char *q;
 
       if (tag == NULL || tag + 1 >= end)
