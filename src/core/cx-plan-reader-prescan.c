@@ -209,7 +209,7 @@ found (Prescan       *result,
 }
 
 /* The end of the name at @p: the first byte of @kind. Unbounded, there is
- * one before @end (the last '>'), and two bytes are looked at a turn. */
+ * one before @end (the last '>'), and four bytes are looked at a turn. */
 G_ALWAYS_INLINE static inline const char *
 skip_name (const char *p,
            const char *end,
@@ -223,12 +223,16 @@ skip_name (const char *p,
       return p;
     }
 
-  for (;; p += 2)
+  for (;; p += 4)
     {
       if (KIND (p[0]) & kind)
         return p;
       if (KIND (p[1]) & kind)
         return p + 1;
+      if (KIND (p[2]) & kind)
+        return p + 2;
+      if (KIND (p[3]) & kind)
+        return p + 3;
     }
 }
 
