@@ -367,7 +367,7 @@ prescan (const char   *data,
 
   memset (result, 0, sizeof *result);
 
-#ifdef __GLIBC__
+#if defined(__GLIBC__) && defined(_GNU_SOURCE)
   last_gt = length > 0 ? memrchr (data, '>', length) : NULL;
 #else
   for (last_gt = end; last_gt > data && last_gt[-1] != '>'; last_gt--)
