@@ -319,12 +319,12 @@ read_start_tag (const char *tag,
         q++;
       if ((bounded && q >= end) || !(kind & QUOTE))
         return TAG_NOT_WELL_FORMED;
-      close = find_byte (q + 1, end, *q);
+      /* unbounded, a value that does not end before the last '>' takes
+       * the tag past it */
+      close = find_byte (q + 1, bounded ? end : last_gt, *q);
       if (close == NULL)
-        return TAG_NOT_WELL_FORMED;
+        return bounded ? TAG_NOT_WELL_FORMED : TAG_PAST_LAST_GT;
       q = close + 1;
-      if (!bounded && q > last_gt)
-        return TAG_PAST_LAST_GT;
 
       if (n_attributes > CX_MAX_ATTRIBUTES)
         return TAG_TOO_MANY_ATTRIBUTES;
