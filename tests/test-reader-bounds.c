@@ -258,6 +258,124 @@ test_attribute_limit (void)
                   "<x:e> has more than 256 attributes");
 }
 
+/* The pre-scan where its shortcuts end: a start tag after the last '>'
+ * of the bytes (read with end checks), a quoted value holding that '>',
+ * names and end tags running to the end. The results are those of the
+ * byte-at-a-time pass it replaced. */
+static void
+test_prescan_edges (void)
+{
+  g_autoptr(GString) attrs = g_string_new (NULL);
+  g_autoptr(GString) nested = g_string_new ("<r>");
+  struct
+  {
+    char          *data;
+    PrescanResult  result;
+    gsize          offset;
+    gsize          prev_end;
+    const char    *name;
+    guint64        scanned;
+  } cases[6];
+
+  memset (cases, 0, sizeof cases);
+  for (guint i = 0; i <= CX_MAX_ATTRIBUTES; i++)
+    g_string_append_printf (attrs, " a%u=\"v\"", i);
+  for (guint i = 0; i < 70; i++)
+    g_string_append_printf (nested, "<e%u xmlns:p%u=\"u\" xmlns:q%u=\"u\" xmlns=\"v\">", i, i, i);
+
+  cases[0].data = g_strconcat ("<r>\n<e", attrs->str, NULL);
+  cases[0].result = PRESCAN_TOO_MANY_ATTRIBUTES;
+  cases[0].offset = 4;
+  cases[0].prev_end = 3;
+  cases[0].name = "e";
+  cases[0].scanned = 4;
+  cases[1].data = g_strconcat ("<r>\n<e b=\"x>y\"", attrs->str, NULL);
+  cases[1].result = PRESCAN_TOO_MANY_ATTRIBUTES;
+  cases[1].offset = 4;
+  cases[1].prev_end = 3;
+  cases[1].name = "e";
+  cases[1].scanned = 4;
+  /* not well-formed: nothing found, the bytes gone through up to the tag */
+  cases[2].data = g_strdup ("<r>\n<e a=\"1>\" b");
+  cases[2].result = PRESCAN_OK;
+  cases[2].scanned = 3;
+  cases[3].data = g_strdup ("<r><abcdefghijklmnopqrstuvwxyz");
+  cases[3].result = PRESCAN_OK;
+  cases[3].scanned = 3;
+  cases[4].data = g_strdup ("<r><a></a></r");
+  cases[4].result = PRESCAN_OK;
+  cases[4].scanned = 10;
+  cases[5].data = g_strdup (nested->str);
+  cases[5].result = PRESCAN_TOO_MANY_NAMESPACES;
+  cases[5].offset = 1779;
+  cases[5].prev_end = 1779;
+  cases[5].name = "e42";
+  cases[5].scanned = 1779;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      /* a copy of the exact length: a read past the end shows under valgrind */
+      gsize length = strlen (cases[i].data);
+      g_autofree char *data = g_memdup2 (cases[i].data, length);
+      g_auto(Prescan) scan = { 0, };
+      CxReadStats stats = { 0, };
+
+      g_test_message ("case %u", i);
+      prescan (data, length, NULL, &scan, &stats);
+      g_assert_cmpint (scan.result, ==, cases[i].result);
+      g_assert_cmpuint (scan.offset, ==, cases[i].offset);
+      g_assert_cmpuint (scan.prev_end, ==, cases[i].prev_end);
+      g_assert_cmpstr (scan.name, ==, cases[i].name);
+      g_assert_cmpuint (stats.n_prescanned, ==, cases[i].scanned);
+      g_free (cases[i].data);
+    }
+}
+
+/* The check of the bytes where its runs of ASCII end: at the end of the
+ * bytes on a block's edge, at a NUL, at a character of two bytes before
+ * a NUL, at a sequence broken by a NUL or by ASCII */
+static void
+test_check_bytes_edges (void)
+{
+  static const struct
+  {
+    const char  *data;
+    gsize        length;
+    CxPlanError  code;      /* 0: accepted */
+    guint        line;
+  } cases[] = {
+#define BYTES(s) s, sizeof (s) - 1
+#define X10 "xxxxxxxxxx"
+#define X64 X10 X10 X10 X10 X10 X10 "xxxx"
+    /* 128 bytes */
+    { BYTES ("<r>" X64 X10 X10 X10 X10 X10 "xxxxxx</r>"), 0, 0 },
+    { BYTES ("<r>\n" X64 X10 "\nyyyyyyyyyy" X10 X10 "\0</r>"), CX_PLAN_ERROR_MALFORMED, 3 },
+    { BYTES ("<r>" X64 X10 X10 "\xc3\xa9\0</r>"), CX_PLAN_ERROR_MALFORMED, 1 },
+    { BYTES ("<r>\n" X64 X64 "xx\xc3(</r>"), CX_PLAN_ERROR_ENCODING, 2 },
+    { BYTES ("<r>" X64 "\xe2\x82\0</r>"), CX_PLAN_ERROR_ENCODING, 1 },
+#undef X64
+#undef X10
+#undef BYTES
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *data = g_memdup2 (cases[i].data, cases[i].length);
+      Reader r = { 0, };
+      gboolean ok;
+
+      g_test_message ("case %u", i);
+      ok = check_bytes (&r, data, cases[i].length);
+      g_assert_cmpint (ok, ==, cases[i].code == 0);
+      if (!ok)
+        {
+          g_assert_cmpint (r.code, ==, cases[i].code);
+          g_assert_cmpuint (r.line, ==, cases[i].line);
+        }
+      g_free (r.message);
+    }
+}
+
 static void
 test_namespace_limit (void)
 {
@@ -576,6 +694,8 @@ main (int   argc,
     }
   g_test_add_func ("/reader-bounds/limit/attributes", test_attribute_limit);
   g_test_add_func ("/reader-bounds/limit/namespaces-in-scope", test_namespace_limit);
+  g_test_add_func ("/reader-bounds/limit/prescan-edges", test_prescan_edges);
+  g_test_add_func ("/reader-bounds/limit/check-bytes-edges", test_check_bytes_edges);
   g_test_add_func ("/reader-bounds/limit/distinct-namespaces", test_distinct_namespaces);
   g_test_add_func ("/reader-bounds/limit/written-namespaces", test_written_namespace_limit);
   g_test_add_func ("/reader-bounds/limit/first-problem-wins", test_first_problem_wins);

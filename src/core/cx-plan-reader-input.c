@@ -103,30 +103,52 @@ declares_utf8 (Reader     *r,
 }
 
 /* Where @data stops being UTF-8 without NUL, or NULL if it is all that.
- * Plans are mostly ASCII: runs of it are skipped eight bytes at a time,
- * and GLib validates each other character alone (g_utf8_validate_len()
- * on the whole file took a tenth of reading it). */
+ * The first NUL is found first, by memchr() (in vector registers);
+ * before it, plans are mostly ASCII: runs of it are skipped 64 bytes at
+ * a time, then eight, where no byte has its high bit set, and GLib
+ * validates each other character alone (g_utf8_validate_len() on the
+ * whole file took a tenth of reading it). */
 static const char *
 find_invalid_utf8 (const char *data,
                    gsize       length)
 {
   const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
-  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
   const char *p = data;
   const char *end = data + length;
+  const char *nul = memchr (data, '\0', length);
+  /* the runs stop at the NUL, which the loop over characters refuses */
+  const char *ascii_end = nul != NULL ? nul : end;
 
   while (p < end)
     {
       guchar c;
       gsize n;
 
-      if (end - p >= 8)
+      while (ascii_end - p >= 64)
+        {
+          guint64 w0, w1, w2, w3, w4, w5, w6, w7;
+
+          memcpy (&w0, p, 8);
+          memcpy (&w1, p + 8, 8);
+          memcpy (&w2, p + 16, 8);
+          memcpy (&w3, p + 24, 8);
+          memcpy (&w4, p + 32, 8);
+          memcpy (&w5, p + 40, 8);
+          memcpy (&w6, p + 48, 8);
+          memcpy (&w7, p + 56, 8);
+          if (((w0 | w1 | w2 | w3 | w4 | w5 | w6 | w7) & high) != 0)
+            break;
+          p += 64;
+        }
+      if (p == end)
+        break;
+
+      if (ascii_end - p >= 8)
         {
           guint64 word;
 
           memcpy (&word, p, sizeof word);
-          /* No byte with its high bit set, and no zero byte */
-          if ((word & high) == 0 && ((word - ones) & ~word & high) == 0)
+          if ((word & high) == 0)
             {
               p += 8;
               continue;
