@@ -19,48 +19,6 @@
 
 #include "cx-check-private.h"
 
-/* What an accept or a finding is matched by: the check, then the
- * reference or the phase, apart so that a step named like a phase never
- * meets it */
-static char *
-match_key (const char *check_id,
-           const char *ref,
-           int         phase)
-{
-  if (ref != NULL)
-    return g_strconcat (check_id, "\nref\n", ref, NULL);
-
-  return g_strconcat (check_id, "\nphase\n", cx_check_phase_name (phase), NULL);
-}
-
-/* The key of what @finding is flagged at, or NULL for a finding no accept
- * can match */
-static char *
-finding_key (const CxFinding *finding)
-{
-  const char *check_id = cx_check_info (finding->check)->id;
-
-  if (finding->severity == CX_SEVERITY_ERROR)
-    return NULL;
-
-  switch (finding->target)
-    {
-    case CX_TARGET_STEP:
-      return finding->step_id != NULL ? match_key (check_id, finding->step_id, 0) : NULL;
-    case CX_TARGET_FAILURE:
-      return finding->failure_id != NULL ? match_key (check_id, finding->failure_id, 0) : NULL;
-    case CX_TARGET_PERSONA:
-      return finding->persona_id != NULL ? match_key (check_id, finding->persona_id, 0) : NULL;
-    case CX_TARGET_PHASE:
-      return match_key (check_id, NULL, finding->phase);
-    case CX_TARGET_CELL:
-    case CX_TARGET_LINK:
-    case CX_TARGET_ACCEPT:
-    default:
-      return NULL;
-    }
-}
-
 static void
 report_stale (CheckRun *run,
               guint     index,
@@ -112,53 +70,12 @@ accept_finding (CheckRun  *run,
   matched[index] = TRUE;
 }
 
-/* The matching as checks.md words it: by the key of each accept and each
- * finding (see match_key()). Only for a plan whose accepts may make keys
- * meet in ways the quick match does not know: a check or a reference
- * with a line break in it. */
-static void
-match_by_keys (CheckRun *run,
-               gboolean *matched,
-               guint    *first_of)
-{
-  GPtrArray *accepts = run->plan->accepts;
-  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (guint i = 0; i < accepts->len; i++)
-    {
-      CxAccept *accept = g_ptr_array_index (accepts, i);
-      char *key = match_key (accept->check, accept->ref, accept->phase);
-      gpointer first = NULL;
-
-      if (g_hash_table_lookup_extended (by_key, key, NULL, &first))
-        {
-          first_of[i] = GPOINTER_TO_UINT (first);
-          g_free (key);
-        }
-      else
-        {
-          first_of[i] = i;
-          g_hash_table_insert (by_key, key, GUINT_TO_POINTER (i));
-        }
-    }
-
-  for (guint f = 0; f < run->findings->len; f++)
-    {
-      CxFinding *finding = g_ptr_array_index (run->findings, f);
-      g_autofree char *key = finding_key (finding);
-      gpointer index = NULL;
-
-      if (key != NULL && g_hash_table_lookup_extended (by_key, key, NULL, &index))
-        accept_finding (run, finding, GPOINTER_TO_UINT (index), matched);
-    }
-}
-
-/* The same matching without a key string a finding. With no line break
- * in an accept's check or reference, the keys of an accept and a finding
- * are the same exactly when the accept's check is the finding's and its
- * reference the id the finding is flagged at, or its phase the finding's
- * phase; so the accepts go into a table by reference, each entry the
- * first accept of each check (index + 1; 0 for none), and one by phase. */
+/* Matching as checks.md words it: an accept matches a finding when its
+ * check is the finding's and its reference the id the finding is flagged
+ * at, or its phase the finding's phase. The accepts go into a table by
+ * reference, each entry the first accept of each check (index + 1; 0 for
+ * none), and one by phase; each finding looks its own id up, with no key
+ * string made. */
 static void
 match_by_check (CheckRun *run,
                 gboolean *matched,
@@ -251,7 +168,6 @@ cx_check_apply_accepts (CheckRun *run)
   GPtrArray *accepts = run->plan->accepts;
   g_autofree gboolean *matched = NULL;
   g_autofree guint *first_of = NULL;
-  gboolean line_break = FALSE;
 
   if (accepts->len == 0)
     return;
@@ -260,17 +176,7 @@ cx_check_apply_accepts (CheckRun *run)
    * the finding's */
   matched = g_new0 (gboolean, accepts->len);
   first_of = g_new0 (guint, accepts->len);
-  for (guint i = 0; i < accepts->len && !line_break; i++)
-    {
-      CxAccept *accept = g_ptr_array_index (accepts, i);
-
-      line_break = (accept->check != NULL && strchr (accept->check, '\n') != NULL) ||
-                   (accept->ref != NULL && strchr (accept->ref, '\n') != NULL);
-    }
-  if (line_break)
-    match_by_keys (run, matched, first_of);
-  else
-    match_by_check (run, matched, first_of);
+  match_by_check (run, matched, first_of);
 
   if (!run->enabled[CX_CHECK_STALE_ACCEPT])
     return;
