@@ -7,7 +7,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -83,20 +82,4 @@ load_plan (const char  *path,
     }
 
   return g_steal_pointer (&plan);
-}
-
-void
-tool_init_locale (void)
-{
-  const char *localedir;
-
-  setlocale (LC_ALL, "");
-  /* CXPLAN_LOCALEDIR points an uninstalled run (and the tests) at a build
-   * tree's catalogues, _build/po; installed runs use CX_LOCALEDIR. */
-  localedir = g_getenv ("CXPLAN_LOCALEDIR");
-  if (localedir == NULL || *localedir == '\0')
-    localedir = CX_LOCALEDIR;
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
 }

@@ -20,6 +20,8 @@
 #include "cx-map.h"
 #include "cx-model.h"
 
+#include "cx-i18n.h"
+
 #include "cxplan-tool-private.h"
 
 /* ------------------------------------------------------------------ */
@@ -99,7 +101,7 @@ int
 main (int    argc,
       char **argv)
 {
-  tool_init_locale ();
+  cx_i18n_init ();
 
   return cmd_export (argc, argv);
 }

@@ -18,9 +18,6 @@ G_BEGIN_DECLS
 
 extern const char *program_name;
 
-/* Binds the translations: CXPLAN_LOCALEDIR's, else the installed ones */
-void     tool_init_locale (void);
-
 /* Prints "cxplan-tool: MESSAGE" and a hint to --help: returns EXIT_USAGE */
 int      usage_error  (const char *format,
                        ...) G_GNUC_PRINTF (1, 2);

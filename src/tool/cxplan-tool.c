@@ -27,6 +27,8 @@
 #include "cx-plan-io.h"
 #include "cx-templates.h"
 
+#include "cx-i18n.h"
+
 #include "cxplan-tool-private.h"
 
 static void
@@ -286,7 +288,7 @@ main (int    argc,
 {
   const char *command;
 
-  tool_init_locale ();
+  cx_i18n_init ();
 
   if (argc < 2)
     return usage_error (_("no command given"));
